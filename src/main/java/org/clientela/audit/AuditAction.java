@@ -1,0 +1,5 @@
+package org.clientela.audit;
+
+public enum AuditAction {
+    CREATED, UPDATED, DELETED, EXPORTED, MERGED
+}

@@ -1,0 +1,12 @@
+package org.clientela.audit;
+
+import java.time.Instant;
+
+/**
+ * One line of the audit log.
+ *
+ * @param actor the username of who made the change, or {@code system}
+ */
+public record AuditRecord(long id, Instant occurredAt, String actor, String entityType, String entityId,
+        AuditAction action, String field, String oldValue, String newValue) {
+}

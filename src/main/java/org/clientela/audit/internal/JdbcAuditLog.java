@@ -1,0 +1,98 @@
+package org.clientela.audit.internal;
+
+import java.util.List;
+
+import org.clientela.audit.AuditAction;
+import org.clientela.audit.AuditChanges;
+import org.clientela.audit.AuditLog;
+import org.clientela.audit.AuditRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcAuditLog implements AuditLog {
+
+    private static final String INSERT = """
+            insert into audit_log (actor, entity_type, entity_id, action, field, old_value, new_value)
+            values (:actor, :entityType, :entityId, :action, :field, :oldValue, :newValue)
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcAuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(String entityType, Object entityId, AuditChanges initialValues) {
+        if (initialValues.isEmpty()) {
+            insert(entityType, entityId, AuditAction.CREATED, null, null, null);
+        }
+        initialValues.fields().forEach(field -> insert(entityType, entityId, AuditAction.CREATED,
+                field.field(), field.oldValue(), field.newValue()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(String entityType, Object entityId, AuditChanges changes) {
+        changes.fields().forEach(field -> insert(entityType, entityId, AuditAction.UPDATED,
+                field.field(), field.oldValue(), field.newValue()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(String entityType, Object entityId) {
+        insert(entityType, entityId, AuditAction.DELETED, null, null, null);
+    }
+
+    @Override
+    @Transactional
+    public void exported(String entityType, String description) {
+        insert(entityType, "*", AuditAction.EXPORTED, null, null, description);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditRecord> history(String entityType, Object entityId) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, entity_type, entity_id, action, field, old_value, new_value
+                        from audit_log
+                        where entity_type = :entityType and entity_id = :entityId
+                        order by id
+                        """)
+                .param("entityType", entityType)
+                .param("entityId", String.valueOf(entityId))
+                .query((rs, row) -> new AuditRecord(rs.getLong("id"),
+                        rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
+                        AuditAction.valueOf(rs.getString("action")), rs.getString("field"),
+                        rs.getString("old_value"), rs.getString("new_value")))
+                .list();
+    }
+
+    private void insert(String entityType, Object entityId, AuditAction action, String field, String oldValue,
+            String newValue) {
+        jdbc.sql(INSERT)
+                .param("actor", currentActor())
+                .param("entityType", entityType)
+                .param("entityId", String.valueOf(entityId))
+                .param("action", action.name())
+                .param("field", field)
+                .param("oldValue", oldValue)
+                .param("newValue", newValue)
+                .update();
+    }
+
+    private static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !"anonymousUser".equals(authentication.getName())
+                ? authentication.getName()
+                : SYSTEM_ACTOR;
+    }
+}

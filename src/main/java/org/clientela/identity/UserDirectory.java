@@ -1,0 +1,22 @@
+package org.clientela.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read-only facts about users for other modules: names to show, owners to pick.
+ */
+public interface UserDirectory {
+
+    Optional<UserSummary> find(UserId id);
+
+    Map<UserId, UserSummary> findAll(Collection<UserId> ids);
+
+    /** Enabled users holding {@code role}, ordered by full name. */
+    List<UserSummary> withRole(Role role);
+
+    record UserSummary(UserId id, String username, String fullName, TeamId team, boolean enabled) {
+    }
+}

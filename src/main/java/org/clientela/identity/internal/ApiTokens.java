@@ -1,0 +1,155 @@
+package org.clientela.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.clientela.audit.AuditChanges;
+import org.clientela.audit.AuditLog;
+import org.clientela.identity.UserId;
+import org.clientela.shared.RecordNotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: made by their user, shown once, kept as a SHA-256 hash (a token carries
+ * 256 random bits, so a slow hash would add nothing but latency), revoked by their user.
+ */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "clt_";
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** A new token; its {@code secret} exists only in this answer. */
+    @Transactional
+    public CreatedToken create(UserId owner, String name) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into api_token (id, user_id, name, token_hash, token_prefix, created_at)
+                        values (:id, :userId, :name, :hash, :prefix, :createdAt)
+                        """)
+                .param("id", id)
+                .param("userId", owner.value())
+                .param("name", name.trim())
+                .param("hash", hash(secret))
+                .param("prefix", secret.substring(0, PREFIX.length() + 6))
+                .param("createdAt", Timestamp.from(now))
+                .update();
+        auditLog.created("ApiToken", id, AuditChanges.of().field("name", null, name.trim())
+                .field("user", null, owner));
+        return new CreatedToken(new TokenView(id, name.trim(), secret.substring(0, PREFIX.length() + 6), now, null,
+                null), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> listOf(UserId owner) {
+        return jdbc.sql("""
+                        select id, name, token_prefix, created_at, last_used_at, revoked_at
+                        from api_token where user_id = :userId order by created_at desc
+                        """)
+                .param("userId", owner.value())
+                .query((rs, row) -> new TokenView(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("token_prefix"), rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    /** Revokes a token of {@code owner}; another user's token answers as if it did not exist. */
+    @Transactional
+    public void revoke(UserId owner, UUID tokenId) {
+        int updated = jdbc.sql("""
+                        update api_token set revoked_at = coalesce(revoked_at, :now)
+                        where id = :id and user_id = :userId
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", tokenId)
+                .param("userId", owner.value())
+                .update();
+        if (updated == 0) {
+            throw new RecordNotFoundException("ApiToken", tokenId);
+        }
+        auditLog.updated("ApiToken", tokenId, AuditChanges.of().field("revoked", false, true));
+    }
+
+    /** Who a presented token belongs to, and whether it still works. */
+    @Transactional
+    public Optional<TokenCheck> check(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Optional<TokenCheck> check = jdbc.sql("""
+                        select id, user_id, revoked_at is not null as revoked, last_used_at
+                        from api_token where token_hash = :hash
+                        """)
+                .param("hash", hash(secret))
+                .query((rs, row) -> new TokenCheck(rs.getObject("id", UUID.class),
+                        new UserId(rs.getObject("user_id", UUID.class)), rs.getBoolean("revoked"),
+                        instant(rs.getTimestamp("last_used_at"))))
+                .optional();
+        check.filter(token -> !token.revoked()).ifPresent(this::markUsed);
+        return check;
+    }
+
+    private void markUsed(TokenCheck token) {
+        Instant now = clock.instant();
+        // one write a minute at most, not one per API call
+        if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                    .param("now", Timestamp.from(now)).param("id", token.id()).update();
+        }
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    public record TokenView(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+            Instant revokedAt) {
+
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    public record CreatedToken(TokenView token, String secret) {
+    }
+
+    public record TokenCheck(UUID id, UserId owner, boolean revoked, Instant lastUsedAt) {
+    }
+}

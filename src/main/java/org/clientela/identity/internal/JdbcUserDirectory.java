@@ -1,0 +1,53 @@
+package org.clientela.identity.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.clientela.identity.Role;
+import org.clientela.identity.UserDirectory;
+import org.clientela.identity.UserId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class JdbcUserDirectory implements UserDirectory {
+
+    private final UserRepository users;
+
+    JdbcUserDirectory(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public Optional<UserSummary> find(UserId id) {
+        return users.findById(id.value()).map(JdbcUserDirectory::summary);
+    }
+
+    @Override
+    public Map<UserId, UserSummary> findAll(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> keys = ids.stream().map(UserId::value).distinct().toList();
+        return users.findByIds(keys).stream().map(JdbcUserDirectory::summary)
+                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+    }
+
+    @Override
+    public List<UserSummary> withRole(Role role) {
+        return users.findAllOrderedByName().stream()
+                .filter(user -> user.enabled() && user.roles().contains(role))
+                .map(JdbcUserDirectory::summary)
+                .toList();
+    }
+
+    static UserSummary summary(User user) {
+        return new UserSummary(user.userId(), user.username(), user.fullName(), user.team(), user.enabled());
+    }
+}
