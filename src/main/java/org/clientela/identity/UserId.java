@@ -3,7 +3,7 @@ package org.clientela.identity;
 import java.util.Objects;
 import java.util.UUID;
 
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "value");
