@@ -6,3 +6,21 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// "Copy" buttons: data-copy-target names the field whose value goes to the clipboard.
+document.addEventListener('click', function (event) {
+    const button = event.target.closest('[data-copy-target]');
+    if (!button) {
+        return;
+    }
+    const field = document.querySelector(button.dataset.copyTarget);
+    if (field && navigator.clipboard) {
+        navigator.clipboard.writeText(field.value).then(function () {
+            if (button.dataset.copiedText) {
+                button.textContent = button.dataset.copiedText;
+            }
+        });
+    } else if (field) {
+        field.select();
+    }
+});

@@ -1,0 +1,50 @@
+package org.clientela.identity.web;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.clientela.shared.ConflictException;
+import org.clientela.shared.InvalidInputException;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts the service's refusals where the user looks: a wrong value next to its field, a conflict
+ * (a taken name, a stale version) above the form. The message keys and arguments are the
+ * service's own, so the page says exactly what the API says.
+ */
+final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /**
+     * @param renames service field names that the form calls differently (e.g. the service's
+     *                {@code password} is the form's {@code newPassword})
+     */
+    static void reject(BindingResult result, InvalidInputException exception, Map<String, String> renames) {
+        String field = renames.getOrDefault(exception.field(), exception.field());
+        if (hasField(result, field)) {
+            result.rejectValue(field, exception.messageKey(), exception.arguments(), null);
+        } else {
+            result.reject(exception.messageKey(), exception.arguments(), null);
+        }
+    }
+
+    static void reject(BindingResult result, InvalidInputException exception) {
+        reject(result, exception, Map.of());
+    }
+
+    static void reject(BindingResult result, ConflictException exception) {
+        result.reject(exception.messageKey(), exception.arguments(), null);
+    }
+
+    private static boolean hasField(BindingResult result, String field) {
+        Object target = result.getTarget();
+        if (target == null || !target.getClass().isRecord()) {
+            return false;
+        }
+        return Arrays.stream(target.getClass().getRecordComponents()).map(RecordComponent::getName)
+                .anyMatch(field::equals);
+    }
+}
