@@ -85,16 +85,17 @@ class ProfileController {
     }
 
     @PostMapping("/tokens")
-    String createToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String createToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model) {
         if (result.hasErrors()) {
             return show(model);
         }
         ApiTokens.CreatedToken created = tokens.create(CurrentUser.get().id(), form.name());
-        // a flash attribute lives for exactly one page: the secret is shown once and never again
-        redirect.addFlashAttribute("newTokenSecret", created.secret());
-        redirect.addFlashAttribute("newTokenName", created.token().name());
-        return REDIRECT;
+        // answered on this very response (not-cacheable, like every page here) instead of a redirect
+        // with a flash attribute: a flash attribute would keep the secret in the session table
+        model.addAttribute("newTokenSecret", created.secret());
+        model.addAttribute("newTokenName", created.token().name());
+        model.addAttribute("tokenForm", new TokenForm(null));
+        return show(model);
     }
 
     @PostMapping("/tokens/{tokenId}/revoke")

@@ -219,8 +219,10 @@ class IdentityWebIntegrationTest {
         WebSession session = WebSession.loggedIn(port, user.username(), PASSWORD);
 
         HttpResponse<String> created = session.submit("/profile", "/profile/tokens", Map.of("name", "Выгрузка в 1С"));
-        assertThat(WebSession.location(created)).isEqualTo("/profile");
-        String firstView = session.get("/profile").body();
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cacheControl -> assertThat(cacheControl).contains("no-store"));
+        String firstView = created.body();
         Matcher secret = Pattern.compile("id=\"new-token-secret\"[^>]*value=\"(clt_[A-Za-z0-9_-]+)\"").matcher(firstView);
         assertThat(secret.find()).as("the secret on the page after creation").isTrue();
         String token = secret.group(1);
