@@ -173,8 +173,9 @@ class UserAdminController {
         return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
+    /** "/admin" so that the entry stays marked on every admin screen (users and teams). */
     @Bean
     static NavigationEntry adminNavigation() {
-        return new NavigationEntry("nav.admin", "/admin/users", 900, Role.ADMIN.name());
+        return new NavigationEntry("nav.admin", AdminHomeController.PATH, 900, Role.ADMIN.name());
     }
 }
