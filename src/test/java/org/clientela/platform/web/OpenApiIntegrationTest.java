@@ -1,0 +1,43 @@
+package org.clientela.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clientela.ApiClient;
+import org.clientela.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The API describes itself, to anyone, and only the API. */
+@IntegrationTest
+class OpenApiIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void apiDocsListTheApiAndBothWaysIn() {
+        JsonNode docs = new ApiClient(port).anonymous().get("/v3/api-docs").isJson(200).json();
+
+        assertThat(docs.path("info").path("title").asString()).isEqualTo("Clientela API");
+        assertThat(docs.path("paths").has("/api/v1/me")).isTrue();
+        assertThat(docs.path("paths").has("/api/v1/users/{id}")).isTrue();
+        assertThat(docs.path("paths").has("/api/v1/audit/{entityType}/{entityId}")).isTrue();
+        docs.path("paths").propertyNames().forEach(path -> assertThat(path).startsWith("/api/"));
+
+        JsonNode schemes = docs.path("components").path("securitySchemes");
+        assertThat(schemes.path("basicAuth").path("scheme").asString()).isEqualTo("basic");
+        assertThat(schemes.path("bearerToken").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.path("security").toString()).contains("basicAuth", "bearerToken");
+    }
+
+    @Test
+    void swaggerUiOpensWithoutLogin() {
+        ApiClient.Response page = new ApiClient(port).anonymous().header("Accept", "text/html")
+                .get("/swagger-ui/index.html");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(new ApiClient(port).anonymous().header("Accept", "text/html").get("/swagger-ui.html").status())
+                .isIn(200, 302);
+    }
+}
