@@ -81,20 +81,29 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Revokes a token of {@code owner}; another user's token answers as if it did not exist. */
+    /**
+     * Revokes a token of {@code owner}; another user's token answers as if it did not exist.
+     * Revoking a revoked token again changes nothing and records nothing.
+     */
     @Transactional
     public void revoke(UserId owner, UUID tokenId) {
-        int updated = jdbc.sql("""
-                        update api_token set revoked_at = coalesce(revoked_at, :now)
+        Boolean wasRevoked = jdbc.sql("""
+                        select revoked_at is not null from api_token
                         where id = :id and user_id = :userId
+                        for update
                         """)
-                .param("now", Timestamp.from(clock.instant()))
                 .param("id", tokenId)
                 .param("userId", owner.value())
-                .update();
-        if (updated == 0) {
-            throw new RecordNotFoundException("ApiToken", tokenId);
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("ApiToken", tokenId));
+        if (wasRevoked) {
+            return;
         }
+        jdbc.sql("update api_token set revoked_at = :now where id = :id")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", tokenId)
+                .update();
         auditLog.updated("ApiToken", tokenId, AuditChanges.of().field("revoked", false, true));
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(VersionRequiredException.class)
     ResponseEntity<ProblemDetail> versionRequired(VersionRequiredException exception) {
         return respond(problems.problem(HttpStatus.PRECONDITION_REQUIRED, exception.messageKey()));
+    }
+
+    /** A unique index caught what the service's check missed: two equal records created at once. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException exception) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "error.conflict.duplicate"));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -96,6 +96,11 @@ class MeApiIntegrationTest {
         api.as("manager2").get("/api/v1/me/tokens/" + id).isJson(200);
 
         api.as("manager2").delete("/api/v1/me/tokens/" + id).hasStatus(204);
+        long auditRows = jdbc.sql("select count(*) from audit_log where entity_id = :id").param("id", id)
+                .query(Long.class).single();
+        api.as("manager2").delete("/api/v1/me/tokens/" + id).hasStatus(204);
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_id = :id").param("id", id)
+                .query(Long.class).single()).as("a second revocation records nothing").isEqualTo(auditRows);
 
         Response refused = api.withToken(secret).english().get("/api/v1/me").isProblem(401);
         assertThat(refused.detail()).isEqualTo("The API token has been revoked.");

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.clientela.ApiClient;
 import org.clientela.ApiClient.Response;
@@ -197,6 +200,33 @@ class UserApiIntegrationTest {
         assertThat(refused.detail()).contains("manager1");
         assertThat(userCount()).isEqualTo(users);
         assertThat(auditCount()).isEqualTo(auditRows);
+    }
+
+    @Test
+    void ofParallelCreatesOfOneUsernameOneWinsAndTheOthersConflict() throws Exception {
+        String username = ApiClient.unique("race");
+        long users = userCount();
+        List<Integer> statuses = new ArrayList<>();
+        // the username check and the insert are apart by a slow password hash: the unique index decides
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> api.as("admin").post(USERS, newUser(username))));
+            }
+            for (Future<Response> call : calls) {
+                Response response = call.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    response.isProblem(409);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(userCount()).isEqualTo(users + 1);
     }
 
     @Test
