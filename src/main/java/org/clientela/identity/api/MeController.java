@@ -11,6 +11,7 @@ import org.clientela.identity.CurrentUser;
 import org.clientela.identity.internal.ApiTokens;
 import org.clientela.identity.internal.UserManagement;
 import org.clientela.shared.RecordNotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller and their personal API tokens; every user may use it for themselves only. */
@@ -41,6 +43,7 @@ class MeController {
     }
 
     @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a personal API token; its secret is in this answer only")
     ResponseEntity<CreatedTokenResponse> createToken(@Valid @RequestBody CreateTokenRequest request) {
         CreatedTokenResponse created = CreatedTokenResponse.of(tokens.create(CurrentUser.get().id(), request.name()));
@@ -65,8 +68,8 @@ class MeController {
 
     @DeleteMapping("/tokens/{id}")
     @Operation(summary = "Revoke one of the caller's tokens; it is refused from then on")
-    ResponseEntity<Void> revokeToken(@PathVariable UUID id) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeToken(@PathVariable UUID id) {
         tokens.revoke(CurrentUser.get().id(), id);
-        return ResponseEntity.noContent().build();
     }
 }

@@ -32,6 +32,24 @@ class OpenApiIntegrationTest {
     }
 
     @Test
+    void operationsDocumentTheirSuccessAndTheirRefusals() {
+        JsonNode paths = new ApiClient(port).anonymous().get("/v3/api-docs").isJson(200).json().path("paths");
+
+        assertThat(paths.path("/api/v1/users").path("post").path("responses").propertyNames())
+                .contains("201", "400", "401", "403", "409", "413", "415").doesNotContain("200", "428");
+        assertThat(paths.path("/api/v1/users/{id}").path("patch").path("responses").propertyNames())
+                .contains("200", "400", "403", "404", "409", "428");
+        assertThat(paths.path("/api/v1/me/tokens/{id}").path("delete").path("responses").propertyNames())
+                .contains("204", "401", "404").doesNotContain("200", "403");
+        assertThat(paths.path("/api/v1/me").path("get").path("responses").propertyNames())
+                .containsExactlyInAnyOrder("200", "401");
+        assertThat(paths.path("/api/v1/users").path("post").path("responses").path("409").path("content")
+                .has("application/problem+json")).isTrue();
+        assertThat(paths.path("/api/v1/me").path("get").path("responses").path("200").path("content")
+                .has("application/json")).isTrue();
+    }
+
+    @Test
     void swaggerUiOpensWithoutLogin() {
         ApiClient.Response page = new ApiClient(port).anonymous().header("Accept", "text/html")
                 .get("/swagger-ui/index.html");
