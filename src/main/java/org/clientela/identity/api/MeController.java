@@ -12,6 +12,7 @@ import org.clientela.identity.internal.ApiTokens;
 import org.clientela.identity.internal.UserManagement;
 import org.clientela.shared.RecordNotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +45,12 @@ class MeController {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a personal API token; its secret is in this answer only")
+    @Operation(summary = "Create a personal API token; its secret is in this answer only",
+            description = "Only with the password (HTTP Basic): a token may not make new tokens (403).")
     ResponseEntity<CreatedTokenResponse> createToken(@Valid @RequestBody CreateTokenRequest request) {
+        if (ApiTokens.currentRequestUsesToken()) {
+            throw new AccessDeniedException("A token may not create tokens");
+        }
         CreatedTokenResponse created = CreatedTokenResponse.of(tokens.create(CurrentUser.get().id(), request.name()));
         return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + created.id())).body(created);
     }

@@ -19,6 +19,8 @@ import org.clientela.audit.AuditLog;
 import org.clientela.identity.UserId;
 import org.clientela.shared.RecordNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -160,5 +162,18 @@ public class ApiTokens {
     }
 
     public record TokenCheck(UUID id, UserId owner, boolean revoked, Instant lastUsedAt) {
+    }
+
+    /** The details of a request authenticated by a token rather than a password. */
+    public record TokenAuthentication(UUID tokenId) {
+    }
+
+    /**
+     * Whether the current request came in with a token. A token may not make new tokens: one
+     * that leaked could otherwise outlive its own revocation.
+     */
+    public static boolean currentRequestUsesToken() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getDetails() instanceof TokenAuthentication;
     }
 }

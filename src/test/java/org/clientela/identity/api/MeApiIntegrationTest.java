@@ -62,11 +62,17 @@ class MeApiIntegrationTest {
 
     @Test
     void aWrongPasswordIsRefused() {
-        // a user of the demo world has "demo"; guessing does not lock anyone, as the user is unknown
-        Response response = api.as(ApiClient.unique("nobody"), "wrong-password").english().get("/api/v1/me")
-                .isProblem(401);
+        // a user of this test's own: wrong passwords count towards a lock, and demo users stay as they are
+        String username = ApiClient.unique("pw");
+        api.as("admin").post("/api/v1/users", Map.of("username", username, "fullName", "Пароль Тест",
+                "password", "Secret-pass-1", "roles", java.util.List.of("MANAGER"))).isJson(201);
+
+        Response response = api.as(username, "wrong-password").english().get("/api/v1/me").isProblem(401);
 
         assertThat(response.detail()).isEqualTo("Wrong username or password.");
+        assertThat(response.headers().allValues("WWW-Authenticate")).isNotEmpty();
+        assertThat(api.as(ApiClient.unique("nobody"), "wrong-password").english().get("/api/v1/me")
+                .isProblem(401).detail()).as("an unknown user is not told apart").isEqualTo(response.detail());
     }
 
     @Test
@@ -106,6 +112,18 @@ class MeApiIntegrationTest {
         assertThat(refused.detail()).isEqualTo("The API token has been revoked.");
         assertThat(api.withToken(secret).get("/api/v1/me").isProblem(401).detail()).isEqualTo("API-токен отозван.");
         assertThat(api.as("manager2").get("/api/v1/me/tokens/" + id).json().path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTokenCannotMakeMoreTokens() {
+        String secret = api.as("manager1").post("/api/v1/me/tokens", Map.of("name", ApiClient.unique("parent")))
+                .isJson(201).json().path("token").asString();
+        long before = tokenCount();
+
+        api.withToken(secret).post("/api/v1/me/tokens", Map.of("name", ApiClient.unique("child"))).isProblem(403);
+
+        assertThat(tokenCount()).isEqualTo(before);
+        api.withToken(secret).get("/api/v1/me/tokens").isJson(200);
     }
 
     @Test

@@ -259,8 +259,9 @@ class UserApiIntegrationTest {
         long users = userCount();
 
         api.anonymous().post(USERS, newUser(ApiClient.unique("api"))).isProblem(401);
-        api.as("admin", "not-the-password-" + UUID.randomUUID()).post(USERS, newUser(ApiClient.unique("api")))
+        api.as(ApiClient.unique("nobody"), "not-the-password").post(USERS, newUser(ApiClient.unique("api")))
                 .isProblem(401);
+        api.withToken("clt_neverIssued").post(USERS, newUser(ApiClient.unique("api"))).isProblem(401);
 
         assertThat(userCount()).isEqualTo(users);
     }
