@@ -64,13 +64,13 @@ public class UserManagement {
 
     UserManagement(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
             AccessPolicy accessPolicy, AuditLog auditLog, Clock clock, JdbcClient jdbc) {
-        this.jdbc = jdbc;
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public record NewUser(String username, String fullName, String email, String password, UUID teamId,
