@@ -130,6 +130,10 @@ public class UserManagement {
                 .field("team", teamName(user.team()), teamName(team))
                 .field("roles", user.roles(), changes.roles())
                 .field("enabled", user.enabled(), changes.enabled());
+        if (audit.isEmpty()) {
+            // nothing changed: the version stays, so nobody else's copy turns stale
+            return view(user);
+        }
         user.changeProfile(changes.fullName().trim(), blankToNull(changes.email()), team, changes.roles());
         if (changes.enabled()) {
             user.enable();
@@ -271,9 +275,12 @@ public class UserManagement {
             throw new StaleVersionException(TEAM, id, expectedVersion, team.version());
         }
         String trimmed = requireTeamName(name, id);
-        auditLog.updated(TEAM, id, AuditChanges.of().field("name", team.name(), trimmed));
-        team.rename(trimmed);
-        teams.save(team);
+        AuditChanges audit = AuditChanges.of().field("name", team.name(), trimmed);
+        if (!audit.isEmpty()) {
+            auditLog.updated(TEAM, id, audit);
+            team.rename(trimmed);
+            teams.save(team);
+        }
         return new TeamView(team.id(), team.name(), users.findByTeamId(id).size(), team.version());
     }
 

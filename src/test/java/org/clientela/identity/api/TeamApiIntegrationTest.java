@@ -83,6 +83,10 @@ class TeamApiIntegrationTest {
         assertThat(changed.json().path("name").asString()).isEqualTo(renamed);
         assertThat(changed.header("ETag")).isEqualTo("\"1\"");
 
+        Response unchanged = api.as("admin").header("If-Match", "\"1\"")
+                .patch(TEAMS + "/" + id, Map.of("name", renamed)).isJson(200);
+        assertThat(unchanged.header("ETag")).as("a change to nothing keeps the version").isEqualTo("\"1\"");
+
         long afterRename = auditCount();
         api.as("admin").patch(TEAMS + "/" + id, Map.of("name", "Ещё одно имя", "version", 0)).isProblem(409);
         api.as("admin").header("If-Match", "W/\"0\"").patch(TEAMS + "/" + id, Map.of("name", "Ещё одно имя"))

@@ -66,6 +66,9 @@ class UserApiIntegrationTest {
         assertThat(manager1.json().path("team").path("name").asString()).isEqualTo("Клиентский отдел");
         assertThat(manager1.header("ETag")).isEqualTo("\"" + manager1.json().path("version").asLong() + "\"");
 
+        assertThat(api.as("head").header("If-None-Match", manager1.header("ETag"))
+                .get(USERS + "/" + idOf("manager1")).status()).as("unchanged since the ETag").isEqualTo(304);
+
         Response invisible = api.as("head").get(USERS + "/" + idOf("manager3")).isProblem(404);
         assertThat(invisible.detail()).isEqualTo("Такой записи нет или у вас нет к ней доступа.");
         assertThat(usernames(api.as("head").get(USERS + "?size=100").json()))
@@ -291,6 +294,9 @@ class UserApiIntegrationTest {
         assertThat(changed.header("ETag")).isEqualTo("\"1\"");
 
         long afterChange = auditCount();
+        assertThat(api.as("admin").header("If-Match", "\"1\"").patch(USERS + "/" + id, Map.of()).isJson(200)
+                .header("ETag")).as("an empty change keeps the version").isEqualTo("\"1\"");
+        assertThat(auditCount()).isEqualTo(afterChange);
         Response stale = api.as("admin").header("If-Match", "\"0\"")
                 .patch(USERS + "/" + id, Map.of("fullName", "Чужое Имя")).isProblem(409);
         assertThat(stale.detail()).contains("0", "1");
