@@ -9,12 +9,16 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,10 +33,12 @@ public class ApiProblems {
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final ObjectProvider<LocaleResolver> localeResolver;
 
-    ApiProblems(MessageSource messages, JsonMapper json) {
+    ApiProblems(MessageSource messages, JsonMapper json, ObjectProvider<LocaleResolver> localeResolver) {
         this.messages = messages;
         this.json = json;
+        this.localeResolver = localeResolver;
     }
 
     public ProblemDetail problem(HttpStatus status, String messageKey, Object... arguments) {
@@ -73,8 +79,20 @@ public class ApiProblems {
     }
 
     public String message(String key, Object... arguments) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, arguments, key, locale);
+        return messages.getMessage(key, arguments, key, locale());
+    }
+
+    /**
+     * The application's locale of the current request. Filters (authentication, body size) answer
+     * before the DispatcherServlet sets it, where {@link LocaleContextHolder} only knows the
+     * servlet's guess: the server's default locale when no Accept-Language is sent, not Russian.
+     */
+    private Locale locale() {
+        LocaleResolver resolver = localeResolver.getIfAvailable();
+        if (resolver != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            return resolver.resolveLocale(current.getRequest());
+        }
+        return LocaleContextHolder.getLocale();
     }
 
     /** One wrong field of a request: where and why. */

@@ -1,7 +1,10 @@
 /**
  * The technical ground the business modules stand on: the embedded default database, web
  * conventions (problem details, locale, formatting, error pages, request log) and the demo-data
- * mechanism. Its API is {@link org.clientela.platform.DemoDataContributor}.
+ * mechanism. Its API: {@link org.clientela.platform.DemoDataContributor}, and for every module's
+ * REST API {@link org.clientela.platform.ApiProblems} (error bodies),
+ * {@link org.clientela.platform.Paging} (checked paging and sorting) and
+ * {@link org.clientela.platform.Versions} (ETag and If-Match).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package org.clientela.platform;

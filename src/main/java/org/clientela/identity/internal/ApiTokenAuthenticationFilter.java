@@ -64,6 +64,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throw new DisabledException("identity.login.disabled");
         }
         ClientelaUserDetails principal = ClientelaUserDetails.authenticated(user.toCurrentUser());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        authentication.setDetails(new ApiTokens.TokenAuthentication(check.id()));
+        return authentication;
     }
 }

@@ -19,6 +19,8 @@ import org.clientela.audit.AuditLog;
 import org.clientela.identity.UserId;
 import org.clientela.shared.RecordNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,20 +83,29 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Revokes a token of {@code owner}; another user's token answers as if it did not exist. */
+    /**
+     * Revokes a token of {@code owner}; another user's token answers as if it did not exist.
+     * Revoking a revoked token again changes nothing and records nothing.
+     */
     @Transactional
     public void revoke(UserId owner, UUID tokenId) {
-        int updated = jdbc.sql("""
-                        update api_token set revoked_at = coalesce(revoked_at, :now)
+        Boolean wasRevoked = jdbc.sql("""
+                        select revoked_at is not null from api_token
                         where id = :id and user_id = :userId
+                        for update
                         """)
-                .param("now", Timestamp.from(clock.instant()))
                 .param("id", tokenId)
                 .param("userId", owner.value())
-                .update();
-        if (updated == 0) {
-            throw new RecordNotFoundException("ApiToken", tokenId);
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("ApiToken", tokenId));
+        if (wasRevoked) {
+            return;
         }
+        jdbc.sql("update api_token set revoked_at = :now where id = :id")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", tokenId)
+                .update();
         auditLog.updated("ApiToken", tokenId, AuditChanges.of().field("revoked", false, true));
     }
 
@@ -151,5 +162,18 @@ public class ApiTokens {
     }
 
     public record TokenCheck(UUID id, UserId owner, boolean revoked, Instant lastUsedAt) {
+    }
+
+    /** The details of a request authenticated by a token rather than a password. */
+    public record TokenAuthentication(UUID tokenId) {
+    }
+
+    /**
+     * Whether the current request came in with a token. A token may not make new tokens: one
+     * that leaked could otherwise outlive its own revocation.
+     */
+    public static boolean currentRequestUsesToken() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getDetails() instanceof TokenAuthentication;
     }
 }

@@ -1,21 +1,32 @@
 package org.clientela.identity.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.identity.AccessPolicy;
+import org.clientela.identity.RecordScope;
 import org.clientela.identity.Role;
 import org.clientela.identity.TeamId;
 import org.clientela.identity.UserId;
+import org.clientela.platform.Paging;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
+import org.clientela.shared.PageResponse;
 import org.clientela.shared.RecordNotFoundException;
 import org.clientela.shared.StaleVersionException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,21 +42,35 @@ public class UserManagement {
     static final String TEAM = "Team";
     static final int MIN_PASSWORD_LENGTH = 8;
 
+    /** The orders of the user list: API property to SQL. */
+    static final Paging USER_PAGING = Paging.sortableBy(Map.of(
+            "username", "u.username",
+            "fullName", "u.full_name",
+            "email", "u.email",
+            "team", "t.name",
+            "enabled", "u.enabled"), Sort.by("fullName"));
+
+    static final Paging TEAM_PAGING = Paging.sortableBy(Map.of(
+            "name", "t.name",
+            "memberCount", "member_count"), Sort.by("name"));
+
     private final UserRepository users;
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final AccessPolicy accessPolicy;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     UserManagement(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            AccessPolicy accessPolicy, AuditLog auditLog, Clock clock) {
+            AccessPolicy accessPolicy, AuditLog auditLog, Clock clock, JdbcClient jdbc) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public record NewUser(String username, String fullName, String email, String password, UUID teamId,
@@ -105,6 +130,10 @@ public class UserManagement {
                 .field("team", teamName(user.team()), teamName(team))
                 .field("roles", user.roles(), changes.roles())
                 .field("enabled", user.enabled(), changes.enabled());
+        if (audit.isEmpty()) {
+            // nothing changed: the version stays, so nobody else's copy turns stale
+            return view(user);
+        }
         user.changeProfile(changes.fullName().trim(), blankToNull(changes.email()), team, changes.roles());
         if (changes.enabled()) {
             user.enable();
@@ -166,6 +195,65 @@ public class UserManagement {
                 .toList();
     }
 
+    /**
+     * One page of the users the current user may see, sorted by the whitelisted properties of
+     * {@link #USER_PAGING} (400 on the field {@code sort} for any other).
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<UserView> visibleUsers(Pageable pageable) {
+        PageRequest page = USER_PAGING.check(pageable);
+        RecordScope scope = accessPolicy.currentScope();
+        List<UUID> owners = scope.owners().map(ids -> ids.stream().map(UserId::value).toList()).orElse(List.of());
+        if (!scope.isEverything() && owners.isEmpty()) {
+            return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
+        }
+        // a scope is a handful of ids (one team at most), so "in" with expanded parameters is fine
+        String where = scope.isEverything() ? "" : "where u.id in (:owners)";
+        JdbcClient.StatementSpec count = jdbc.sql("select count(*) from app_user u " + where);
+        JdbcClient.StatementSpec rows = jdbc.sql("""
+                        select u.id, u.username, u.full_name, u.email, u.team_id, t.name as team_name, u.enabled,
+                               coalesce(u.locked_until > :now, false) as locked, u.version,
+                               (select string_agg(r.role, ',') from app_user_role r where r.app_user = u.id) as roles
+                        from app_user u left join team t on t.id = u.team_id
+                        %s
+                        order by %s
+                        limit :limit offset :offset
+                        """.formatted(where, USER_PAGING.orderBy(page, "u.id")))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("limit", page.getPageSize())
+                .param("offset", page.getOffset());
+        if (!scope.isEverything()) {
+            count = count.param("owners", owners);
+            rows = rows.param("owners", owners);
+        }
+        long total = count.query(Long.class).single();
+        List<UserView> content = rows.query((rs, row) -> new UserView(rs.getObject("id", UUID.class),
+                rs.getString("username"), rs.getString("full_name"), rs.getString("email"),
+                rs.getObject("team_id", UUID.class), rs.getString("team_name"), roles(rs.getString("roles")),
+                rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getLong("version"))).list();
+        return PageResponse.of(content, page.getPageNumber(), page.getPageSize(), total);
+    }
+
+    /** One page of the teams, sorted by the whitelisted properties of {@link #TEAM_PAGING}. */
+    @Transactional(readOnly = true)
+    public PageResponse<TeamView> teams(Pageable pageable) {
+        PageRequest page = TEAM_PAGING.check(pageable);
+        long total = jdbc.sql("select count(*) from team").query(Long.class).single();
+        List<TeamView> content = jdbc.sql("""
+                        select t.id, t.name, t.version, count(u.id) as member_count
+                        from team t left join app_user u on u.team_id = t.id
+                        group by t.id, t.name, t.version
+                        order by %s
+                        limit :limit offset :offset
+                        """.formatted(TEAM_PAGING.orderBy(page, "t.id")))
+                .param("limit", page.getPageSize())
+                .param("offset", page.getOffset())
+                .query((rs, row) -> new TeamView(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getLong("member_count"), rs.getLong("version")))
+                .list();
+        return PageResponse.of(content, page.getPageNumber(), page.getPageSize(), total);
+    }
+
     @Transactional(readOnly = true)
     public UserView user(UUID id) {
         return users.findById(id).map(this::view).orElseThrow(() -> new RecordNotFoundException(USER, id));
@@ -187,9 +275,12 @@ public class UserManagement {
             throw new StaleVersionException(TEAM, id, expectedVersion, team.version());
         }
         String trimmed = requireTeamName(name, id);
-        auditLog.updated(TEAM, id, AuditChanges.of().field("name", team.name(), trimmed));
-        team.rename(trimmed);
-        teams.save(team);
+        AuditChanges audit = AuditChanges.of().field("name", team.name(), trimmed);
+        if (!audit.isEmpty()) {
+            auditLog.updated(TEAM, id, audit);
+            team.rename(trimmed);
+            teams.save(team);
+        }
         return new TeamView(team.id(), team.name(), users.findByTeamId(id).size(), team.version());
     }
 
@@ -267,6 +358,14 @@ public class UserManagement {
         return new UserView(user.id(), user.username(), user.fullName(), user.email(),
                 team == null ? null : team.value(), teamName(team), user.roles(), user.enabled(),
                 user.isLockedAt(clock.instant()), user.version());
+    }
+
+    private static Set<Role> roles(String commaSeparated) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (commaSeparated != null) {
+            Arrays.stream(commaSeparated.split(",")).map(Role::valueOf).forEach(roles::add);
+        }
+        return roles;
     }
 
     static String normalizeUsername(String username) {

@@ -7,10 +7,12 @@ import org.clientela.platform.ApiProblems.FieldError;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.RecordNotFoundException;
+import org.clientela.shared.VersionRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure of a REST controller into {@code application/problem+json}: 400 with the
- * wrong fields, 404, 409, 413, 415, and 500 without a stack trace (that goes to the log).
+ * wrong fields, 404, 409, 413, 415, 428, and 500 without a stack trace (that goes to the log).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -54,6 +56,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException exception) {
         return respond(problems.problem(HttpStatus.CONFLICT, exception.messageKey(), exception.arguments()));
+    }
+
+    @ExceptionHandler(VersionRequiredException.class)
+    ResponseEntity<ProblemDetail> versionRequired(VersionRequiredException exception) {
+        return respond(problems.problem(HttpStatus.PRECONDITION_REQUIRED, exception.messageKey()));
+    }
+
+    /** A unique index caught what the service's check missed: two equal records created at once. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException exception) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "error.conflict.duplicate"));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -118,8 +131,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (exception.getCause() instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-            return body(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "error.payloadTooLarge", tooLarge.limit / 1024));
+        // Jackson wraps the filter's IOException once or twice (JacksonIOException), depending on where it struck
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return body(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "error.payloadTooLarge",
+                        tooLarge.limit / 1024));
+            }
         }
         return body(problems.problem(HttpStatus.BAD_REQUEST, "error.malformedBody"));
     }

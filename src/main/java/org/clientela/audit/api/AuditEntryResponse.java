@@ -1,0 +1,16 @@
+package org.clientela.audit.api;
+
+import java.time.Instant;
+
+import org.clientela.audit.AuditAction;
+import org.clientela.audit.AuditRecord;
+
+/** One line of a record's history: one field's old and new value, or the whole record's fate. */
+record AuditEntryResponse(long id, Instant occurredAt, String actor, AuditAction action, String field,
+        String oldValue, String newValue) {
+
+    static AuditEntryResponse of(AuditRecord record) {
+        return new AuditEntryResponse(record.id(), record.occurredAt(), record.actor(), record.action(),
+                record.field(), record.oldValue(), record.newValue());
+    }
+}
