@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.clientela.platform.ApiProblems;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,36 +21,29 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+    static final String VIEW = "error/error";
+
     private final ApiProblems problems;
 
     ErrorPages(ApiProblems problems) {
         this.problems = problems;
     }
 
+    /** Decided by the address that failed, not by the Accept header: people get pages, programs problems. */
     @RequestMapping("/error")
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        ProblemDetail problem = problems.problem(status, messageKeyOf(request, status));
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (path != null) {
-            problem.setInstance(java.net.URI.create(path.toString()));
-        }
-        return ResponseEntity.status(status).contentType(ApiProblems.PROBLEM_JSON).body(problem);
-    }
-
-    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    Object page(HttpServletRequest request) {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path != null && path.toString().startsWith("/api/")) {
-            return problem(request);
+            ProblemDetail problem = problems.problem(status, messageKeyOf(request, status));
+            problem.setInstance(java.net.URI.create(path.toString()));
+            return ResponseEntity.status(status).contentType(ApiProblems.PROBLEM_JSON).body(problem);
         }
-        HttpStatus status = statusOf(request);
-        String view = switch (status) {
-            case NOT_FOUND -> "error/404";
-            case FORBIDDEN -> "error/403";
-            default -> "error/error";
+        String titleKey = switch (status) {
+            case NOT_FOUND, FORBIDDEN -> "error.page.title." + status.value();
+            default -> "error.page.title";
         };
-        return new ModelAndView(view, Map.of("status", status.value(),
+        return new ModelAndView(VIEW, Map.of("status", status.value(), "titleKey", titleKey,
                 "messageKey", messageKeyOf(request, status)), status);
     }
 

@@ -126,9 +126,10 @@ class BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
     }
 
+    /** Bootstrap scrolls smoothly: the scroll must end before the click, or it lands elsewhere. */
     private void click(By locator) {
         WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 

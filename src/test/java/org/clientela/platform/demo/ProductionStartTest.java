@@ -6,11 +6,14 @@ import java.io.IOException;
 
 import org.clientela.ClientelaApplication;
 import org.clientela.platform.database.EmbeddedDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * demo flag. No user with a known password may appear; the first administrator comes from the
  * environment.
  */
+@Import(ProductionStartTest.ExternalServerLifecycle.class)
 @SpringBootTest(classes = ClientelaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "clientela.bootstrap-admin.username=chief",
@@ -36,9 +40,22 @@ class ProductionStartTest {
         registry.add("spring.datasource.username", external::username);
     }
 
-    @AfterAll
-    static void stopExternal() throws IOException {
-        external.close();
+    /**
+     * The external server stops with the application, after the data source that uses it: the
+     * other order leaves the application waiting for connections while it shuts down.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ExternalServerLifecycle {
+
+        @Bean(destroyMethod = "close")
+        AutoCloseable externalServer() {
+            return external::close;
+        }
+
+        @Bean
+        static BeanFactoryPostProcessor dataSourceNeedsTheExternalServer() {
+            return beanFactory -> beanFactory.getBeanDefinition("dataSource").setDependsOn("externalServer");
+        }
     }
 
     @Autowired
