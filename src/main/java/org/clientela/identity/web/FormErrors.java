@@ -23,11 +23,13 @@ final class FormErrors {
      *                {@code password} is the form's {@code newPassword})
      */
     static void reject(BindingResult result, InvalidInputException exception, Map<String, String> renames) {
-        String field = renames.getOrDefault(exception.field(), exception.field());
-        if (hasField(result, field)) {
-            result.rejectValue(field, exception.messageKey(), exception.arguments(), null);
-        } else {
-            result.reject(exception.messageKey(), exception.arguments(), null);
+        for (InvalidInputException.Problem problem : exception.problems()) {
+            String field = renames.getOrDefault(problem.field(), problem.field());
+            if (hasField(result, field)) {
+                result.rejectValue(field, problem.messageKey(), problem.arguments(), null);
+            } else {
+                result.reject(problem.messageKey(), problem.arguments(), null);
+            }
         }
     }
 

@@ -80,8 +80,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException exception) {
-        return respond(problems.problem(HttpStatus.BAD_REQUEST, "error.badRequest", List.of(
-                new FieldError(exception.field(), problems.message(exception.messageKey(), exception.arguments())))));
+        return respond(problems.problem(HttpStatus.BAD_REQUEST, "error.badRequest", exception.problems().stream()
+                .map(problem -> new FieldError(problem.field(),
+                        problems.message(problem.messageKey(), problem.arguments())))
+                .toList()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
