@@ -1,0 +1,15 @@
+package org.clientela.clients;
+
+import java.util.UUID;
+
+/**
+ * The filters of the company list; {@code null} means "any". {@code q} searches by a name
+ * fragment (whatever the legal form and quotes around it) or by the beginning of an INN.
+ */
+public record CompanyQuery(String q, CompanyStatus status, String segment, String region, UUID ownerId, String tag,
+        CompanySource source) {
+
+    public static CompanyQuery all() {
+        return new CompanyQuery(null, null, null, null, null, null, null);
+    }
+}

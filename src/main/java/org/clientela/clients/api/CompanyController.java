@@ -1,0 +1,88 @@
+package org.clientela.clients.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.clientela.clients.CompanyQuery;
+import org.clientela.clients.CompanySource;
+import org.clientela.clients.CompanyStatus;
+import org.clientela.clients.CompanyView;
+import org.clientela.clients.internal.CompanyService;
+import org.clientela.platform.Versions;
+import org.clientela.shared.PageResponse;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The client base: the companies the caller may see. */
+@RestController
+@RequestMapping("/api/v1/companies")
+@Tag(name = "Companies", description = "The client base: companies within the caller's access")
+class CompanyController {
+
+    private final CompanyService companies;
+
+    CompanyController(CompanyService companies) {
+        this.companies = companies;
+    }
+
+    @GetMapping
+    @Operation(summary = "The companies the caller may see",
+            description = "q: a name fragment (legal forms and quotes ignored) or the beginning of an INN. "
+                    + "Sortable by name, inn, status, region, segment, createdAt.")
+    PageResponse<CompanyView> list(@RequestParam(required = false) String q,
+            @RequestParam(required = false) CompanyStatus status, @RequestParam(required = false) String segment,
+            @RequestParam(required = false) String region, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String tag, @RequestParam(required = false) CompanySource source,
+            @ParameterObject Pageable pageable) {
+        return companies.list(new CompanyQuery(q, status, segment, region, ownerId, tag, source), pageable);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a company; a duplicate INN/KPP answers 409")
+    ResponseEntity<CompanyView> create(@RequestBody CompanyRequest request) {
+        CompanyView created = companies.create(request.toInput());
+        return ResponseEntity.created(URI.create("/api/v1/companies/" + created.id()))
+                .eTag(Versions.etag(created.version())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One company; its version is the ETag")
+    ResponseEntity<CompanyView> company(@PathVariable UUID id) {
+        CompanyView company = companies.company(id);
+        return ResponseEntity.ok().eTag(Versions.etag(company.version())).body(company);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change the given fields; needs If-Match or version")
+    ResponseEntity<CompanyView> update(@PathVariable UUID id,
+            @Parameter(description = "The ETag of the version last seen, e.g. \"3\"")
+            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+            @RequestBody CompanyRequest request) {
+        CompanyView updated = companies.update(id, Versions.expected(ifMatch, request.version()), request.toInput());
+        return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(updated);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Archive a company (its history and references stay)")
+    void archive(@PathVariable UUID id) {
+        companies.archive(id);
+    }
+}

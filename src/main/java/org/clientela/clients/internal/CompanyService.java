@@ -1,0 +1,340 @@
+package org.clientela.clients.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.clientela.audit.AuditChanges;
+import org.clientela.audit.AuditLog;
+import org.clientela.clients.CompanyInput;
+import org.clientela.clients.CompanyQuery;
+import org.clientela.clients.CompanySource;
+import org.clientela.clients.CompanyStatus;
+import org.clientela.clients.CompanyView;
+import org.clientela.clients.LegalForm;
+import org.clientela.clients.internal.Company.CompanyDetails;
+import org.clientela.identity.AccessPolicy;
+import org.clientela.identity.CurrentUser;
+import org.clientela.identity.RecordScope;
+import org.clientela.identity.Role;
+import org.clientela.identity.UserDirectory;
+import org.clientela.identity.UserId;
+import org.clientela.platform.Paging;
+import org.clientela.shared.ConflictException;
+import org.clientela.shared.InvalidInputException;
+import org.clientela.shared.PageResponse;
+import org.clientela.shared.RecordNotFoundException;
+import org.clientela.shared.StaleVersionException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers, revises, archives and finds companies, within the access policy: a company one may
+ * not see answers as if it did not exist, and a duplicate INN names the existing company only to
+ * those who may see it.
+ */
+@Service
+public class CompanyService {
+
+    static final String COMPANY = "Company";
+
+    static final Paging PAGING = Paging.sortableBy(Map.of(
+            "name", "lower(c.name)",
+            "inn", "c.inn",
+            "status", "c.status",
+            "region", "c.region",
+            "segment", "c.segment",
+            "createdAt", "c.created_at"), Sort.by("name"));
+
+    /** Legal forms and quotes around a name: «ООО "Ромашка"» is found as «Ромашка ООО» and «ромашка». */
+    private static final Pattern NOISE = Pattern.compile(
+            "(?iu)(^|[\\s\"«»'“”„])(ооо|оао|зао|пао|нао|ао|ип|гуп|муп|llc|ltd)(?=$|[\\s\"«»'“”„.,])|[\"«»'“”„]");
+
+    private final CompanyRepository companies;
+    private final AccessPolicy accessPolicy;
+    private final UserDirectory userDirectory;
+    private final AuditLog auditLog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CompanyService(CompanyRepository companies, AccessPolicy accessPolicy, UserDirectory userDirectory,
+            AuditLog auditLog, JdbcClient jdbc, Clock clock) {
+        this.companies = companies;
+        this.accessPolicy = accessPolicy;
+        this.userDirectory = userDirectory;
+        this.auditLog = auditLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CompanyView create(CompanyInput input) {
+        CompanyInputCheck.Checked checked = CompanyInputCheck.check(input);
+        UserId owner = ownerFor(input.ownerId());
+        refuseDuplicate(checked.details(), null);
+        Company company = Company.register(checked.details(), checked.status(), checked.lostReason(), owner,
+                clock.instant());
+        try {
+            companies.save(company);
+        } catch (DuplicateKeyException race) {
+            // registered by someone else a moment ago: answer as if we had seen it first
+            refuseDuplicate(checked.details(), null);
+            throw race;
+        }
+        auditLog.created(COMPANY, company.id(), describe(AuditChanges.of(), null, company));
+        return view(company);
+    }
+
+    /** Changes the given fields ({@code null} keeps, empty clears) of a company one may see. */
+    @Transactional
+    public CompanyView update(UUID id, long expectedVersion, CompanyInput changes) {
+        Company company = visibleCompany(id);
+        if (company.version() != expectedVersion) {
+            throw new StaleVersionException(COMPANY, id, expectedVersion, company.version());
+        }
+        CompanyView before = view(company);
+        CompanyInputCheck.Checked checked = CompanyInputCheck.check(merge(before, changes));
+        refuseDuplicate(checked.details(), id);
+        UserId owner = changes.ownerId() == null ? company.owner() : ownerFor(changes.ownerId());
+        AuditChanges audit = AuditChanges.of();
+        Company revised = new Company(company.id(), checked.details(), company.status(), company.lostReason(),
+                owner.value(), null, company.createdAt(), null);
+        revised.changeStatus(checked.status(), checked.lostReason());
+        describe(audit, company, revised);
+        if (audit.isEmpty()) {
+            return before;
+        }
+        company.revise(checked.details());
+        company.changeStatus(checked.status(), checked.lostReason());
+        company.assignTo(owner);
+        companies.save(company);
+        auditLog.updated(COMPANY, id, audit);
+        return view(company);
+    }
+
+    /** Deleting a company archives it: orders, history and audit stay. */
+    @Transactional
+    public void archive(UUID id) {
+        Company company = visibleCompany(id);
+        if (!company.isArchived()) {
+            company.archive(clock.instant());
+            companies.save(company);
+            auditLog.deleted(COMPANY, id);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public CompanyView company(UUID id) {
+        return view(visibleCompany(id));
+    }
+
+    /** One page of the companies the current user may see, filtered and sorted. */
+    @Transactional(readOnly = true)
+    public PageResponse<CompanyView> list(CompanyQuery query, Pageable pageable) {
+        PageRequest page = PAGING.check(pageable);
+        RecordScope scope = accessPolicy.currentScope();
+        StringBuilder where = new StringBuilder("c.archived_at is null");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (!scope.isEverything()) {
+            where.append(" and c.owner_id = any(:owners)");
+            params.put("owners", scope.ownerIds());
+        }
+        String order = PAGING.orderBy(page, "c.id");
+        if (query.q() != null && !query.q().isBlank()) {
+            String q = query.q().strip();
+            if (q.matches("\\d{1,12}")) {
+                where.append(" and c.inn like :innPrefix");
+                params.put("innPrefix", q + "%");
+            } else {
+                List<String> words = words(q);
+                if (words.isEmpty()) {
+                    return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
+                }
+                for (int i = 0; i < words.size(); i++) {
+                    where.append(" and lower(c.name) like :word").append(i);
+                    params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+                }
+            }
+        }
+        filter(where, params, "c.status", "status", query.status() == null ? null : query.status().name());
+        filter(where, params, "c.segment", "segment", query.segment());
+        filter(where, params, "c.region", "region", query.region());
+        filter(where, params, "c.owner_id", "ownerId", query.ownerId());
+        filter(where, params, "c.source", "source", query.source() == null ? null : query.source().name());
+        if (query.tag() != null && !query.tag().isBlank()) {
+            where.append(" and c.tags @> array[cast(:tag as text)]");
+            params.put("tag", query.tag().trim().toLowerCase(Locale.ROOT));
+        }
+        long total = jdbc.sql("select count(*) from company c where " + where).params(params)
+                .query(Long.class).single();
+        List<CompanyView> content = jdbc.sql("""
+                        select c.*, u.full_name as owner_name
+                        from company c join app_user u on u.id = c.owner_id
+                        where %s
+                        order by %s
+                        limit :limit offset :offset
+                        """.formatted(where, order))
+                .params(params)
+                .param("limit", page.getPageSize())
+                .param("offset", page.getOffset())
+                .query((rs, row) -> fromRow(rs))
+                .list();
+        return PageResponse.of(content, page.getPageNumber(), page.getPageSize(), total);
+    }
+
+    private Company visibleCompany(UUID id) {
+        return companies.findById(id)
+                .filter(company -> !company.isArchived())
+                .filter(company -> accessPolicy.maySee(company.owner()))
+                .orElseThrow(() -> new RecordNotFoundException(COMPANY, id));
+    }
+
+    /** A manager registers companies for themselves; a head, the director or an admin for anyone. */
+    private UserId ownerFor(UUID requested) {
+        CurrentUser me = CurrentUser.get();
+        if (requested == null || requested.equals(me.id().value())) {
+            return me.id();
+        }
+        if (!me.hasAny(Role.HEAD, Role.DIRECTOR, Role.ADMIN)) {
+            throw new InvalidInputException("ownerId", "clients.company.ownerNotAllowed");
+        }
+        UserId owner = new UserId(requested);
+        Optional<UserDirectory.UserSummary> summary = userDirectory.find(owner);
+        if (summary.isEmpty() || !summary.get().enabled()
+                || (me.hasAny(Role.HEAD) && !me.hasAny(Role.DIRECTOR, Role.ADMIN) && !accessPolicy.maySee(owner))) {
+            throw new InvalidInputException("ownerId", "clients.company.ownerUnknown");
+        }
+        return owner;
+    }
+
+    private void refuseDuplicate(CompanyDetails details, UUID self) {
+        companies.findByInnAndKpp(details.inn(), details.kpp())
+                .filter(existing -> !existing.id().equals(self))
+                .ifPresent(existing -> {
+                    if (!existing.isArchived() && accessPolicy.maySee(existing.owner())) {
+                        throw new ConflictException("clients.company.duplicateVisible", existing.details().name(),
+                                existing.id());
+                    }
+                    String whom = userDirectory.find(existing.owner()).map(UserDirectory.UserSummary::fullName)
+                            .orElse("—");
+                    throw new ConflictException("clients.company.duplicateHidden", whom);
+                });
+    }
+
+    private static AuditChanges describe(AuditChanges changes, Company before, Company after) {
+        CompanyDetails old = before == null ? null : before.details();
+        CompanyDetails now = after.details();
+        return changes
+                .field("name", old == null ? null : old.name(), now.name())
+                .field("legalForm", old == null ? null : old.legalForm(), now.legalForm())
+                .field("inn", old == null ? null : old.inn(), now.inn())
+                .field("kpp", old == null ? null : old.kpp(), now.kpp())
+                .field("ogrn", old == null ? null : old.ogrn(), now.ogrn())
+                .field("legalAddress", old == null ? null : old.legalAddress(), now.legalAddress())
+                .field("deliveryAddress", old == null ? null : old.deliveryAddress(), now.deliveryAddress())
+                .field("bik", old == null ? null : old.bik(), now.bik())
+                .field("bankName", old == null ? null : old.bankName(), now.bankName())
+                .field("settlementAccount", old == null ? null : old.settlementAccount(), now.settlementAccount())
+                .field("correspondentAccount", old == null ? null : old.correspondentAccount(),
+                        now.correspondentAccount())
+                .field("segment", old == null ? null : old.segment(), now.segment())
+                .field("region", old == null ? null : old.region(), now.region())
+                .field("size", old == null ? null : old.size(), now.size())
+                .field("source", old == null ? null : old.source(), now.source())
+                .field("tags", old == null ? null : old.tags(), now.tags())
+                .field("status", before == null ? null : before.status(), after.status())
+                .field("lostReason", before == null ? null : before.lostReason(), after.lostReason())
+                .field("owner", before == null ? null : before.owner(), after.owner());
+    }
+
+    private static CompanyInput merge(CompanyView stored, CompanyInput changes) {
+        return new CompanyInput(
+                pick(changes.name(), stored.name()),
+                pick(changes.legalForm(), stored.legalForm() == null ? null : stored.legalForm().name()),
+                pick(changes.inn(), stored.inn()),
+                pick(changes.kpp(), stored.kpp()),
+                pick(changes.ogrn(), stored.ogrn()),
+                pick(changes.legalAddress(), stored.legalAddress()),
+                pick(changes.deliveryAddress(), stored.deliveryAddress()),
+                pick(changes.bik(), stored.bik()),
+                pick(changes.bankName(), stored.bankName()),
+                pick(changes.settlementAccount(), stored.settlementAccount()),
+                pick(changes.correspondentAccount(), stored.correspondentAccount()),
+                pick(changes.segment(), stored.segment()),
+                pick(changes.region(), stored.region()),
+                pick(changes.size(), stored.size()),
+                pick(changes.source(), stored.source() == null ? null : stored.source().name()),
+                pick(changes.status(), stored.status().name()),
+                pick(changes.lostReason(), stored.lostReason()),
+                changes.ownerId(),
+                changes.tags() == null ? stored.tags() : changes.tags());
+    }
+
+    private static String pick(String given, String stored) {
+        return given == null ? stored : given;
+    }
+
+    private CompanyView view(Company company) {
+        CompanyDetails d = company.details();
+        String ownerName = userDirectory.find(company.owner()).map(UserDirectory.UserSummary::fullName).orElse(null);
+        return new CompanyView(company.id(), d.name(), d.legalForm(), d.inn(), d.kpp(), d.ogrn(), d.legalAddress(),
+                d.deliveryAddress(), d.bik(), d.bankName(), d.settlementAccount(), d.correspondentAccount(),
+                d.segment(), d.region(), d.size(), d.source(), company.status(), company.lostReason(),
+                company.owner().value(), ownerName, d.tags() == null ? List.of() : List.copyOf(d.tags()),
+                company.isArchived(), company.createdAt(), company.version());
+    }
+
+    private static CompanyView fromRow(ResultSet rs) throws SQLException {
+        String source = rs.getString("source");
+        Array tags = rs.getArray("tags");
+        return new CompanyView(rs.getObject("id", UUID.class), rs.getString("name"),
+                LegalForm.valueOf(rs.getString("legal_form")), rs.getString("inn"), rs.getString("kpp"),
+                rs.getString("ogrn"), rs.getString("legal_address"), rs.getString("delivery_address"),
+                rs.getString("bik"), rs.getString("bank_name"), rs.getString("settlement_account"),
+                rs.getString("correspondent_account"), rs.getString("segment"), rs.getString("region"),
+                rs.getString("size"), source == null ? null : CompanySource.valueOf(source),
+                CompanyStatus.valueOf(rs.getString("status")), rs.getString("lost_reason"),
+                rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
+                tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                rs.getTimestamp("archived_at") != null, rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("version"));
+    }
+
+    /** The words of a name search, without legal forms and quotes, lower-cased. */
+    static List<String> words(String q) {
+        String cleaned = NOISE.matcher(q.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        List<String> words = new ArrayList<>();
+        for (String word : cleaned.trim().split("\\s+")) {
+            if (!word.isBlank() && words.size() < 5) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void filter(StringBuilder where, Map<String, Object> params, String column, String name,
+            Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value instanceof String text ? text.trim() : value);
+        }
+    }
+}
