@@ -50,7 +50,12 @@ class Company {
 
     static Company register(CompanyDetails details, CompanyStatus status, String lostReason, UserId owner,
             Instant now) {
-        Company company = new Company(UUID.randomUUID(), details, CompanyStatus.PROSPECT, null, owner.value(), null,
+        return register(UUID.randomUUID(), details, status, lostReason, owner, now);
+    }
+
+    static Company register(UUID id, CompanyDetails details, CompanyStatus status, String lostReason, UserId owner,
+            Instant now) {
+        Company company = new Company(id, details, CompanyStatus.PROSPECT, null, owner.value(), null,
                 now, null);
         company.changeStatus(status, lostReason);
         return company;

@@ -63,9 +63,11 @@ class DemoWorldTest {
     @Test
     void loadsEachPartOnlyOnce() throws Exception {
         long users = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        long companies = jdbc.sql("select count(*) from company").query(Long.class).single();
         loader.run(null);
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(users);
-        assertThat(jdbc.sql("select contributor from demo_data_contribution").query(String.class).list())
-                .isEqualTo(List.of("identity"));
+        assertThat(jdbc.sql("select count(*) from company").query(Long.class).single()).isEqualTo(companies);
+        assertThat(jdbc.sql("select contributor from demo_data_contribution order by loaded_at, contributor")
+                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients");
     }
 }
