@@ -102,6 +102,10 @@ public final class ApiClient {
             return send("PATCH", path, jsonBody(body));
         }
 
+        public Response put(String path, Object body) {
+            return send("PUT", path, jsonBody(body));
+        }
+
         /** A body of any type with a declared length. */
         public Response send(String method, String path, String contentType, String body) {
             header("Content-Type", contentType);

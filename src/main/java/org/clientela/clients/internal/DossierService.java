@@ -1,0 +1,206 @@
+package org.clientela.clients.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.clientela.audit.AuditChanges;
+import org.clientela.audit.AuditLog;
+import org.clientela.clients.Dossier;
+import org.clientela.clients.Dossier.KeyDate;
+import org.clientela.identity.CurrentUser;
+import org.clientela.shared.InputErrors;
+import org.clientela.shared.StaleVersionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and rewrites a company's dossier. Each change lands in the audit log under the company
+ * (fields {@code dossier.*}), so it shows in the company's history.
+ */
+@Service
+public class DossierService {
+
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_KEY_DATES = 50;
+    private static final BigDecimal MAX_REVENUE = new BigDecimal("9999999999999999.99");
+
+    private final CompanyService companies;
+    private final AuditLog auditLog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DossierService(CompanyService companies, AuditLog auditLog, JdbcClient jdbc, Clock clock) {
+        this.companies = companies;
+        this.auditLog = auditLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The dossier of a company one may see; an empty one when nobody has written it yet. */
+    @Transactional(readOnly = true)
+    public Dossier dossier(UUID companyId) {
+        companies.company(companyId);
+        return read(companyId);
+    }
+
+    /**
+     * Replaces the dossier of a company one may see.
+     *
+     * @param expectedVersion the version the writer read (0 for a dossier not yet written)
+     */
+    @Transactional
+    public Dossier write(UUID companyId, long expectedVersion, Dossier input) {
+        companies.company(companyId);
+        Dossier stored = readForUpdate(companyId);
+        if (stored.version() != expectedVersion) {
+            throw new StaleVersionException("Dossier", companyId, expectedVersion, stored.version());
+        }
+        Dossier checked = check(input);
+        AuditChanges changes = AuditChanges.of()
+                .field("dossier.annualRevenue", plain(stored.annualRevenue()), plain(checked.annualRevenue()))
+                .field("dossier.staffSize", stored.staffSize(), checked.staffSize())
+                .field("dossier.businessHistory", stored.businessHistory(), checked.businessHistory())
+                .field("dossier.needs", stored.needs(), checked.needs())
+                .field("dossier.developmentPlans", stored.developmentPlans(), checked.developmentPlans())
+                .field("dossier.interests", stored.interests(), checked.interests())
+                .field("dossier.purchaseMotives", stored.purchaseMotives(), checked.purchaseMotives())
+                .field("dossier.audienceSegment", stored.audienceSegment(), checked.audienceSegment())
+                .field("dossier.keyDates", keyDatesText(stored.keyDates()), keyDatesText(checked.keyDates()));
+        if (changes.isEmpty()) {
+            return stored;
+        }
+        Instant now = clock.instant();
+        String author = CurrentUser.get().username();
+        long version = stored.version() + 1;
+        jdbc.sql("""
+                        insert into company_dossier (company_id, annual_revenue, staff_size, business_history, needs,
+                            development_plans, interests, purchase_motives, audience_segment, version, updated_at,
+                            updated_by)
+                        values (:id, :revenue, :staff, :history, :needs, :plans, :interests, :motives, :audience,
+                            :version, :now, :author)
+                        on conflict (company_id) do update set annual_revenue = excluded.annual_revenue,
+                            staff_size = excluded.staff_size, business_history = excluded.business_history,
+                            needs = excluded.needs, development_plans = excluded.development_plans,
+                            interests = excluded.interests, purchase_motives = excluded.purchase_motives,
+                            audience_segment = excluded.audience_segment, version = excluded.version,
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                        """)
+                .param("id", companyId)
+                .param("revenue", checked.annualRevenue())
+                .param("staff", checked.staffSize())
+                .param("history", checked.businessHistory())
+                .param("needs", checked.needs())
+                .param("plans", checked.developmentPlans())
+                .param("interests", checked.interests())
+                .param("motives", checked.purchaseMotives())
+                .param("audience", checked.audienceSegment())
+                .param("version", version)
+                .param("now", Timestamp.from(now))
+                .param("author", author)
+                .update();
+        jdbc.sql("delete from company_key_date where company_id = :id").param("id", companyId).update();
+        for (int i = 0; i < checked.keyDates().size(); i++) {
+            KeyDate keyDate = checked.keyDates().get(i);
+            jdbc.sql("insert into company_key_date (company_id, position, day, description) "
+                            + "values (:id, :position, :day, :description)")
+                    .param("id", companyId).param("position", i).param("day", keyDate.day())
+                    .param("description", keyDate.description())
+                    .update();
+        }
+        auditLog.updated(CompanyService.COMPANY, companyId, changes);
+        return read(companyId);
+    }
+
+    private Dossier readForUpdate(UUID companyId) {
+        // the row lock makes two writers of one dossier queue up, so the version check holds
+        jdbc.sql("select 1 from company where id = :id for update").param("id", companyId).query().listOfRows();
+        return read(companyId);
+    }
+
+    private Dossier read(UUID companyId) {
+        List<KeyDate> keyDates = jdbc.sql("""
+                        select day, description from company_key_date where company_id = :id order by position
+                        """)
+                .param("id", companyId)
+                .query((rs, row) -> new KeyDate(rs.getObject("day", LocalDate.class), rs.getString("description")))
+                .list();
+        return jdbc.sql("select * from company_dossier where company_id = :id")
+                .param("id", companyId)
+                .query((rs, row) -> new Dossier(rs.getBigDecimal("annual_revenue"),
+                        (Integer) rs.getObject("staff_size"), rs.getString("business_history"), rs.getString("needs"),
+                        rs.getString("development_plans"), rs.getString("interests"), rs.getString("purchase_motives"),
+                        rs.getString("audience_segment"), keyDates, rs.getLong("version"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                .optional()
+                .orElse(Dossier.empty());
+    }
+
+    private Dossier check(Dossier input) {
+        InputErrors errors = new InputErrors();
+        if (input.annualRevenue() != null && (input.annualRevenue().signum() < 0
+                || input.annualRevenue().compareTo(MAX_REVENUE) > 0)) {
+            errors.add("annualRevenue", "clients.dossier.revenueRange");
+        }
+        if (input.staffSize() != null && input.staffSize() < 0) {
+            errors.add("staffSize", "clients.dossier.staffRange");
+        }
+        List<KeyDate> keyDates = input.keyDates() == null ? List.of() : input.keyDates();
+        if (keyDates.size() > MAX_KEY_DATES) {
+            errors.add("keyDates", "clients.dossier.tooManyKeyDates", MAX_KEY_DATES);
+        }
+        for (int i = 0; i < keyDates.size() && i < MAX_KEY_DATES; i++) {
+            KeyDate keyDate = keyDates.get(i);
+            if (keyDate == null || keyDate.day() == null) {
+                errors.add("keyDates[" + i + "].day", "clients.field.required");
+            }
+            if (keyDate == null || keyDate.description() == null || keyDate.description().isBlank()) {
+                errors.add("keyDates[" + i + "].description", "clients.field.required");
+            } else if (keyDate.description().strip().length() > 300) {
+                errors.add("keyDates[" + i + "].description", "clients.field.tooLong", 300);
+            }
+        }
+        Dossier checked = new Dossier(
+                input.annualRevenue() == null ? null : input.annualRevenue().setScale(2, java.math.RoundingMode.HALF_UP),
+                input.staffSize(),
+                text(errors, "businessHistory", input.businessHistory()),
+                text(errors, "needs", input.needs()),
+                text(errors, "developmentPlans", input.developmentPlans()),
+                text(errors, "interests", input.interests()),
+                text(errors, "purchaseMotives", input.purchaseMotives()),
+                text(errors, "audienceSegment", input.audienceSegment()),
+                keyDates.stream().filter(java.util.Objects::nonNull)
+                        .map(keyDate -> new KeyDate(keyDate.day(),
+                                keyDate.description() == null ? null : keyDate.description().strip()))
+                        .toList(),
+                0, null, null);
+        errors.throwIfAny();
+        return checked;
+    }
+
+    private static String text(InputErrors errors, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String stripped = raw.strip();
+        if (stripped.length() > MAX_TEXT) {
+            errors.add(field, "clients.field.tooLong", MAX_TEXT);
+            return null;
+        }
+        return stripped;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static String keyDatesText(List<KeyDate> keyDates) {
+        return keyDates.isEmpty() ? null : String.join("; ", keyDates.stream()
+                .map(keyDate -> keyDate.day() + " " + keyDate.description()).toList());
+    }
+}
