@@ -1,0 +1,399 @@
+package org.clientela.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.clientela.shared.Inn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The speed of the client base on generated data, each figure printed beside the bare-SQL limit
+ * of the same work. Starts the application in a JVM of its own (so that its resident memory can be
+ * read) on a fresh embedded database under {@code target/bench/}, fills it through the REST API
+ * with 8 concurrent clients and measures the list and the search. Results go to
+ * {@code target/bench/clients-<time>.json}.
+ *
+ * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.companies=100000}
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CLIENTS = 8;
+    /** The JVM settings of the measured application, as the README recommends for a department server. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
+    private static final int SAMPLES = 300;
+    private static final String[] OWNERS = {"manager1", "manager2", "manager3", "kam"};
+    private static final String[] WORDS = {"Окна", "Стекло", "Фасад", "Тепло", "Свет", "Дом", "Строй", "Профиль",
+            "Альфа", "Вектор", "Горизонт", "Кристалл", "Монолит", "Панорама", "Престиж", "Север"};
+    private static final String[] REGIONS = {"Москва", "Тула", "Калуга", "Рязань", "Тверь"};
+
+    private final int companies;
+    private final Path work = Path.of("target", "bench");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private int port;
+    private Process application;
+
+    private Benchmark(int companies) {
+        this.companies = companies;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark(Integer.getInteger("bench.companies", 100_000)).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        deleteRecursively(work.resolve("data"));
+        results.put("companies", companies);
+        results.put("startedAt", Instant.now().toString());
+        startApplication();
+        try {
+            Map<String, String> tokens = new LinkedHashMap<>();
+            for (String owner : OWNERS) {
+                tokens.put(owner, token(owner));
+            }
+            String director = token("director");
+            try (Connection sql = connectToDatabase()) {
+                create(tokens, sql);
+                list(director, sql);
+                search(director, sql);
+                long rss = residentMemoryMiB(application.pid());
+                results.put("applicationRssMiB", rss);
+                System.out.printf(Locale.ROOT, "%-68s %10d MiB (target <= 400)%n",
+                        "resident memory of the application after the load", rss);
+            }
+        } finally {
+            application.destroy();
+            application.waitFor();
+        }
+        Path file = work.resolve("clients-" + Instant.now().toString().replace(':', '-') + ".json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.println("Written to " + file);
+    }
+
+    // --- creation: 8 concurrent API clients, each company one POST --------------------------------
+
+    private void create(Map<String, String> tokens, Connection sql) throws Exception {
+        List<String> owners = new ArrayList<>(tokens.values());
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        runConcurrently(() -> {
+            for (int i = next.getAndIncrement(); i < companies; i = next.getAndIncrement()) {
+                HttpResponse<String> response = post("/api/v1/companies", owners.get(i % owners.size()),
+                        JSON.writeValueAsString(company(i)));
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("Company " + i + ": " + response.statusCode() + " " + response.body());
+                }
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        // the same rows straight into a table of the same shape, one transaction per row, 8 connections
+        int sample = Math.min(companies, 20_000);
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("create table bench_company (like company including all)");
+        }
+        AtomicInteger nextSql = new AtomicInteger();
+        String owner = ownerId(sql, "manager1");
+        long sqlStarted = System.nanoTime();
+        runConcurrently(() -> {
+            try (Connection connection = connectToDatabase(); PreparedStatement insert = connection.prepareStatement("""
+                    insert into bench_company (id, name, legal_form, inn, kpp, region, segment, status, owner_id,
+                        tags, version, created_at)
+                    values (gen_random_uuid(), ?, 'OOO', ?, '773601001', ?, 'Дилеры', 'PROSPECT', ?::uuid, '{}', 0, now())
+                    """)) {
+                for (int i = nextSql.getAndIncrement(); i < sample; i = nextSql.getAndIncrement()) {
+                    Map<String, Object> company = company(companies + i);
+                    insert.setString(1, (String) company.get("name"));
+                    insert.setString(2, (String) company.get("inn"));
+                    insert.setString(3, (String) company.get("region"));
+                    insert.setString(4, owner);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+        double sqlSeconds = (System.nanoTime() - sqlStarted) / 1e9;
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("drop table bench_company");
+        }
+        report("create companies through the API, 8 clients", "per second", companies / seconds,
+                sample / sqlSeconds, ">= 1500");
+    }
+
+    private Map<String, Object> company(int i) {
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("name", WORDS[i % WORDS.length] + "-" + WORDS[(i / WORDS.length) % WORDS.length] + " " + i);
+        company.put("legalForm", "OOO");
+        company.put("inn", organisationInn(i));
+        company.put("kpp", "773601001");
+        company.put("region", REGIONS[i % REGIONS.length]);
+        company.put("segment", "Дилеры");
+        return company;
+    }
+
+    /** The i-th of a series of valid, distinct organisation INNs. */
+    private static String organisationInn(int i) {
+        String base = String.format("6%08d", i);
+        for (int check = 0; check <= 9; check++) {
+            if (Inn.isValid(base + check)) {
+                return base + check;
+            }
+        }
+        throw new IllegalStateException("Some check digit always fits");
+    }
+
+    // --- the first page of the list ----------------------------------------------------------------
+
+    private void list(String token, Connection sql) throws Exception {
+        List<Double> api = timeRequests(token, i -> "/api/v1/companies?size=50&sort=name");
+        List<Double> bare = timeSql(sql, i -> List.of(
+                "select count(*) from company c where c.archived_at is null",
+                """
+                select c.*, u.full_name as owner_name from company c join app_user u on u.id = c.owner_id
+                where c.archived_at is null order by lower(c.name) asc, c.id limit 50 offset 0"""));
+        report("first page of the list, 50 rows by name (director: all companies)", "p95 ms", p95(api), p95(bare),
+                "<= 10");
+        results.put("list.p50.ms", p50(api));
+    }
+
+    // --- search --------------------------------------------------------------------------------------
+
+    private void search(String token, Connection sql) throws Exception {
+        List<Double> byName = timeRequests(token, i -> "/api/v1/companies?size=50&q="
+                + encode(WORDS[i % WORDS.length].substring(1) + " " + (i * 37 % companies)));
+        List<Double> byNameSql = timeSql(sql, i -> List.of(
+                "select count(*) from company c where c.archived_at is null and lower(c.name) like '%"
+                        + WORDS[i % WORDS.length].substring(1).toLowerCase(Locale.ROOT) + "%' and lower(c.name) like '%"
+                        + (i * 37 % companies) + "%'",
+                "select c.*, u.full_name as owner_name from company c join app_user u on u.id = c.owner_id "
+                        + "where c.archived_at is null and lower(c.name) like '%"
+                        + WORDS[i % WORDS.length].substring(1).toLowerCase(Locale.ROOT) + "%' and lower(c.name) like '%"
+                        + (i * 37 % companies) + "%' order by lower(c.name), c.id limit 50"));
+        report("search by a name fragment", "p95 ms", p95(byName), p95(byNameSql), "<= 20");
+
+        List<Double> byInn = timeRequests(token, i -> "/api/v1/companies?size=50&q="
+                + organisationInn(i * 31 % companies).substring(0, 7));
+        List<Double> byInnSql = timeSql(sql, i -> List.of(
+                "select count(*) from company c where c.archived_at is null and c.inn like '"
+                        + organisationInn(i * 31 % companies).substring(0, 7) + "%'",
+                "select c.*, u.full_name as owner_name from company c join app_user u on u.id = c.owner_id "
+                        + "where c.archived_at is null and c.inn like '"
+                        + organisationInn(i * 31 % companies).substring(0, 7) + "%' order by lower(c.name), c.id limit 50"));
+        report("search by an INN prefix (7 digits)", "p95 ms", p95(byInn), p95(byInnSql), "<= 20");
+    }
+
+    // --- measuring -------------------------------------------------------------------------------------
+
+    interface RequestPath {
+        String path(int i);
+    }
+
+    interface Statements {
+        List<String> of(int i);
+    }
+
+    private List<Double> timeRequests(String token, RequestPath request) throws Exception {
+        for (int i = 0; i < 30; i++) {
+            get(request.path(i), token);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = get(request.path(i), token);
+            millis.add((System.nanoTime() - started) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.path(i) + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        return millis;
+    }
+
+    private static List<Double> timeSql(Connection sql, Statements statements) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (Statement statement = sql.createStatement()) {
+            for (int i = -30; i < SAMPLES; i++) {
+                long started = System.nanoTime();
+                for (String query : statements.of(Math.max(i, 0))) {
+                    try (ResultSet rows = statement.executeQuery(query)) {
+                        while (rows.next()) {
+                            rows.getObject(1);
+                        }
+                    }
+                }
+                if (i >= 0) {
+                    millis.add((System.nanoTime() - started) / 1e6);
+                }
+            }
+        }
+        return millis;
+    }
+
+    private void report(String what, String unit, double measured, double bareSql, String target) {
+        System.out.printf(Locale.ROOT, "%-68s %10.1f %-10s bare SQL %10.1f   target %s%n", what, measured, unit,
+                bareSql, target);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("unit", unit);
+        figure.put("measured", Math.round(measured * 10) / 10.0);
+        figure.put("bareSql", Math.round(bareSql * 10) / 10.0);
+        figure.put("target", target);
+        results.put(what, figure);
+    }
+
+    private static double p95(List<Double> millis) {
+        return percentile(millis, 0.95);
+    }
+
+    private static double p50(List<Double> millis) {
+        return percentile(millis, 0.50);
+    }
+
+    private static double percentile(List<Double> values, double quantile) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static void runConcurrently(java.util.concurrent.Callable<Void> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                running.add(pool.submit(work));
+            }
+            for (Future<Void> one : running) {
+                one.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // --- the application and its database ----------------------------------------------------------
+
+    private void startApplication() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        results.put("applicationJvmOptions", String.join(" ", JVM_OPTIONS));
+        command.addAll(List.of("-cp",
+                System.getProperty("java.class.path"), "org.clientela.ClientelaApplication",
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--clientela.database.data-directory=" + work.resolve("data").resolve("pg").toAbsolutePath(),
+                "--logging.level.org.clientela.requests=WARN"));
+        application = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("application.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The application did not start: see " + work.resolve("application.log"));
+    }
+
+    private String token(String username) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        return body.path("token").asString();
+    }
+
+    private Connection connectToDatabase() throws Exception {
+        List<String> pid = Files.readAllLines(work.resolve("data").resolve("pg").resolve("postmaster.pid"));
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/clientela",
+                "postgres", "");
+    }
+
+    private static String ownerId(Connection sql, String username) throws Exception {
+        try (PreparedStatement query = sql.prepareStatement("select id from app_user where username = ?")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static long residentMemoryMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}
