@@ -52,6 +52,9 @@ public class CompanyService {
 
     static final String COMPANY = "Company";
 
+    /** Lists count their rows up to here: beyond, "more than 10 000" is all a person needs to know. */
+    static final long COUNT_CAP = 10_000;
+
     static final Paging PAGING = Paging.sortableBy(Map.of(
             "name", "lower(c.name)",
             "inn", "c.inn",
@@ -179,7 +182,8 @@ public class CompanyService {
             where.append(" and c.tags @> array[cast(:tag as text)]");
             params.put("tag", query.tag().trim().toLowerCase(Locale.ROOT));
         }
-        long total = jdbc.sql("select count(*) from company c where " + where).params(params)
+        long counted = jdbc.sql("select count(*) from (select 1 from company c where " + where
+                        + " limit :countCap) counted").params(params).param("countCap", COUNT_CAP + 1)
                 .query(Long.class).single();
         List<CompanyView> content = jdbc.sql("""
                         select c.*, u.full_name as owner_name
@@ -193,7 +197,7 @@ public class CompanyService {
                 .param("offset", page.getOffset())
                 .query((rs, row) -> fromRow(rs))
                 .list();
-        return PageResponse.of(content, page.getPageNumber(), page.getPageSize(), total);
+        return PageResponse.ofCappedCount(content, page.getPageNumber(), page.getPageSize(), counted, COUNT_CAP);
     }
 
     private Company visibleCompany(UUID id) {
