@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * The filters of the company list; {@code null} means "any". {@code q} searches by a name
- * fragment (whatever the legal form and quotes around it) or by the beginning of an INN.
+ * fragment (whatever the legal form and quotes around it), the beginning of an INN, or a contact
+ * still at the company: a fragment of their name, their phone in any formatting, their e-mail.
  */
 public record CompanyQuery(String q, CompanyStatus status, String segment, String region, UUID ownerId, String tag,
         CompanySource source) {

@@ -43,7 +43,8 @@ class CompanyController {
 
     @GetMapping
     @Operation(summary = "The companies the caller may see",
-            description = "q: a name fragment (legal forms and quotes ignored) or the beginning of an INN. "
+            description = "q: a name fragment (legal forms and quotes ignored), the beginning of an INN, "
+                    + "or a contact's name fragment, phone (any formatting) or e-mail. "
                     + "Sortable by name, inn, status, region, segment, createdAt.")
     PageResponse<CompanyView> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) CompanyStatus status, @RequestParam(required = false) String segment,

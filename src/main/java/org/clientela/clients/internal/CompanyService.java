@@ -158,20 +158,11 @@ public class CompanyService {
         }
         String order = PAGING.orderBy(page, "c.id");
         if (query.q() != null && !query.q().isBlank()) {
-            String q = query.q().strip();
-            if (q.matches("\\d{1,12}")) {
-                where.append(" and c.inn like :innPrefix");
-                params.put("innPrefix", q + "%");
-            } else {
-                List<String> words = words(q);
-                if (words.isEmpty()) {
-                    return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
-                }
-                for (int i = 0; i < words.size(); i++) {
-                    where.append(" and lower(c.name) like :word").append(i);
-                    params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
-                }
+            List<String> alternatives = searchAlternatives(query.q().strip(), params);
+            if (alternatives.isEmpty()) {
+                return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
             }
+            where.append(" and (").append(String.join("\n or ", alternatives)).append(")");
         }
         filter(where, params, "c.status", "status", query.status() == null ? null : query.status().name());
         filter(where, params, "c.segment", "segment", query.segment());
@@ -198,6 +189,46 @@ public class CompanyService {
                 .query((rs, row) -> fromRow(rs))
                 .list();
         return PageResponse.ofCappedCount(content, page.getPageNumber(), page.getPageSize(), counted, COUNT_CAP);
+    }
+
+    /**
+     * The ways a search text may name a company, each a condition on {@code c}, any of which
+     * finds it: the beginning of its INN (digits only), the words of its name or of the name of
+     * one of its people, the phone or the e-mail of one of its people. Only people still at the
+     * company count: a phone or an address they left behind says nothing of it any more. Each
+     * condition on contacts is an {@code exists} that the contact indexes answer.
+     */
+    private static List<String> searchAlternatives(String q, Map<String, Object> params) {
+        List<String> alternatives = new ArrayList<>();
+        if (q.matches("\\d{1,12}")) {
+            alternatives.add("c.inn like :innPrefix");
+            params.put("innPrefix", q + "%");
+        } else {
+            List<String> words = words(q);
+            if (!words.isEmpty()) {
+                StringBuilder inName = new StringBuilder();
+                StringBuilder inContactName = new StringBuilder();
+                for (int i = 0; i < words.size(); i++) {
+                    inName.append(i == 0 ? "" : " and ").append("lower(c.name) like :word").append(i);
+                    inContactName.append(" and lower(k.full_name) like :word").append(i);
+                    params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+                }
+                alternatives.add("(" + inName + ")");
+                alternatives.add("exists (select 1 from contact k where k.company_id = c.id and k.active"
+                        + inContactName + ")");
+            }
+        }
+        if (PhoneNumbers.looksLikePhone(q)) {
+            alternatives.add("exists (select 1 from contact k where k.company_id = c.id and k.active"
+                    + " and k.phone_digits @> array[cast(:phone as text)])");
+            params.put("phone", PhoneNumbers.digits(q));
+        }
+        if (q.indexOf('@') > 0 && !q.matches(".*\\s.*")) {
+            alternatives.add("exists (select 1 from contact k where k.company_id = c.id and k.active"
+                    + " and k.emails @> array[cast(:email as text)])");
+            params.put("email", q.toLowerCase(Locale.ROOT));
+        }
+        return alternatives;
     }
 
     private Company visibleCompany(UUID id) {
