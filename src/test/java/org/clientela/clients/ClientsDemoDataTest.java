@@ -41,4 +41,18 @@ class ClientsDemoDataTest {
         assertThat(rows).extracting(row -> row.get("username")).containsOnly("manager1", "manager2", "manager3", "kam");
         assertThat(rows).extracting(row -> row.get("status")).contains("ACTIVE", "PROSPECT", "DORMANT", "LOST");
     }
+
+    @Test
+    void everyDemoCompanyHasPeopleWithSearchablePhonesAndSomeHaveADossier() {
+        long withoutPeople = jdbc.sql("""
+                        select count(*) from company c
+                        where c.created_at = (select min(created_at) from company)
+                          and not exists (select 1 from contact k where k.company_id = c.id)
+                        """).query(Long.class).single();
+        assertThat(withoutPeople).isZero();
+        assertThat(jdbc.sql("select count(*) from contact where cardinality(phone_digits) = 0 or "
+                + "phone_digits[1] !~ '^7[0-9]{10}$'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from company_dossier where updated_by = 'system'").query(Long.class)
+                .single()).isBetween(50L, 150L);
+    }
 }

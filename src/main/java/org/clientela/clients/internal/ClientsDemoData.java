@@ -3,6 +3,7 @@ package org.clientela.clients.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import org.clientela.clients.CompanySource;
 import org.clientela.clients.CompanyStatus;
+import org.clientela.clients.DecisionRole;
 import org.clientela.clients.LegalForm;
 import org.clientela.clients.internal.Company.CompanyDetails;
 import org.clientela.identity.Role;
@@ -20,11 +22,13 @@ import org.clientela.identity.UserId;
 import org.clientela.platform.DemoDataContributor;
 import org.clientela.shared.Inn;
 import org.clientela.shared.Ogrn;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The clients of the demo glass-unit factory: 300 window makers, builders, façade firms and
- * dealers around Moscow, with valid registration numbers, spread over the managers. The same
+ * dealers around Moscow, with valid registration numbers, spread over the managers, one to four
+ * people at each and a dossier for about a third. The same
  * seed gives the same world on every machine.
  */
 @Component
@@ -53,13 +57,33 @@ class ClientsDemoData implements DemoDataContributor {
     private static final String[] LOST_REASONS = {"Ушёл к конкуренту из-за цены", "Закрыл производство",
             "Недоволен сроками поставки", "Перешёл на собственное производство стеклопакетов"};
 
+    private static final String[] FIRST_NAMES = {"Андрей", "Алексей", "Сергей", "Дмитрий", "Михаил", "Елена",
+            "Ольга", "Наталья", "Ирина", "Татьяна"};
+    private static final String[] PATRONYMICS_MALE = {"Андреевич", "Викторович", "Сергеевич", "Павлович"};
+    private static final String[] PATRONYMICS_FEMALE = {"Андреевна", "Викторовна", "Сергеевна", "Павловна"};
+    private static final String[][] POSITIONS = {
+            {"Генеральный директор", "DECISION_MAKER"}, {"Коммерческий директор", "DECISION_MAKER"},
+            {"Главный инженер", "INFLUENCER"}, {"Начальник отдела снабжения", "INFLUENCER"},
+            {"Менеджер по закупкам", "USER"}, {"Секретарь", "GATEKEEPER"}};
+    private static final String[] NEEDS = {"Стеклопакеты 4-16-4 с аргоном для ПВХ-окон, 600–900 м² в месяц",
+            "Двухкамерные 4-10-4-10-4 для новостроек, поставки графиком под объекты",
+            "Триплекс и закалённое стекло для фасадов", "Энергосберегающие стеклопакеты с низкоэмиссионным стеклом",
+            "Большие размеры до 2,5 × 4 м для витрин"};
+    private static final String[] MOTIVES = {"цена и отсрочка платежа", "сроки изготовления 3–5 дней",
+            "стабильное качество без рекламаций", "доставка на объект своим транспортом"};
+
     private final CompanyRepository companies;
+    private final ContactRepository contacts;
     private final UserDirectory userDirectory;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    ClientsDemoData(CompanyRepository companies, UserDirectory userDirectory, Clock clock) {
+    ClientsDemoData(CompanyRepository companies, ContactRepository contacts, UserDirectory userDirectory,
+            JdbcClient jdbc, Clock clock) {
         this.companies = companies;
+        this.contacts = contacts;
         this.userDirectory = userDirectory;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -118,6 +142,48 @@ class ClientsDemoData implements DemoDataContributor {
                     now));
         }
         companies.saveAll(batch);
+        List<Contact> people = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Company company = batch.get(i);
+            int count = 1 + random.nextInt(4);
+            for (int n = 0; n < count; n++) {
+                people.add(Contact.add(UUID.nameUUIDFromBytes(("clientela-demo:contact:" + i + ":" + n)
+                        .getBytes(StandardCharsets.UTF_8)), company.companyId(), person(random, i, n), now));
+            }
+            if (random.nextInt(3) == 0) {
+                writeDossier(random, company, now);
+            }
+        }
+        contacts.saveAll(people);
+    }
+
+    private static Contact.ContactDetails person(Random random, int company, int n) {
+        boolean female = random.nextBoolean();
+        String surname = pick(random, SURNAMES) + (female ? "а" : "");
+        String fullName = surname + " " + pick(random, FIRST_NAMES) + " "
+                + (female ? pick(random, PATRONYMICS_FEMALE) : pick(random, PATRONYMICS_MALE));
+        String[] position = POSITIONS[n == 0 ? random.nextInt(2) : 2 + random.nextInt(POSITIONS.length - 2)];
+        String phone = String.format("+7 (%03d) %03d-%02d-%02d", 400 + random.nextInt(100), random.nextInt(1000),
+                random.nextInt(100), random.nextInt(100));
+        return new Contact.ContactDetails(fullName, position[0], DecisionRole.valueOf(position[1]), List.of(phone),
+                List.of("contact" + n + "@firm" + company + ".example"), null,
+                random.nextInt(4) == 0 ? LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12),
+                        1 + random.nextInt(28)) : null, null);
+    }
+
+    private void writeDossier(Random random, Company company, Instant now) {
+        jdbc.sql("""
+                        insert into company_dossier (company_id, annual_revenue, staff_size, needs, purchase_motives,
+                            version, updated_at, updated_by)
+                        values (:id, :revenue, :staff, :needs, :motives, 1, :now, 'system')
+                        """)
+                .param("id", company.id())
+                .param("revenue", java.math.BigDecimal.valueOf(5_000_000L + random.nextInt(500) * 1_000_000L))
+                .param("staff", 10 + random.nextInt(500))
+                .param("needs", pick(random, NEEDS))
+                .param("motives", pick(random, MOTIVES))
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
     }
 
     /** The id a demo company always has, for other modules' demo data. */

@@ -45,7 +45,11 @@ class Contact {
     }
 
     static Contact add(CompanyId company, ContactDetails details, Instant now) {
-        return new Contact(UUID.randomUUID(), company.value(), details, digitsOf(details), true, now, null);
+        return add(UUID.randomUUID(), company, details, now);
+    }
+
+    static Contact add(UUID id, CompanyId company, ContactDetails details, Instant now) {
+        return new Contact(id, company.value(), details, digitsOf(details), true, now, null);
     }
 
     void revise(ContactDetails newDetails) {
