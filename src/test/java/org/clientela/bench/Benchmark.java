@@ -84,6 +84,7 @@ public final class Benchmark {
             String director = token("director");
             try (Connection sql = connectToDatabase()) {
                 create(tokens, sql);
+                addPeople(sql);
                 list(director, sql);
                 search(director, sql);
                 long rss = residentMemoryMiB(application.pid());
@@ -151,6 +152,33 @@ public final class Benchmark {
                 sample / sqlSeconds, ">= 1500");
     }
 
+    /**
+     * Three people per company, written in one statement: the figures below are about searching
+     * among them, not about registering them. The i-th company's first person has phone
+     * +7 (495) 1xx-xx-xx with i in the last six digits.
+     */
+    private void addPeople(Connection sql) throws Exception {
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("""
+                    insert into contact (id, company_id, full_name, position, phones, phone_digits, emails, version)
+                    select gen_random_uuid(), c.id, 'Сотрудник ' || n || ' ' || c.inn, 'Менеджер по закупкам',
+                           array['+7 (495) ' || lpad(n::text, 1, '0') || substr(c.inn, 4, 6)],
+                           array['7495' || lpad(n::text, 1, '0') || substr(c.inn, 4, 6)],
+                           array['buyer' || n || '@' || c.inn || '.example'], 0
+                    from company c cross join generate_series(1, 3) as n
+                    where c.inn like '6%'
+                    """);
+            statement.execute("analyze");
+        }
+        results.put("contacts", companies * 3);
+    }
+
+    /** The phone of the first person at the i-th company, as a person would type it. */
+    private static String phoneOf(int i) {
+        String digits = organisationInn(i).substring(3, 9);
+        return "+7 (495) 1" + digits.substring(0, 2) + "-" + digits.substring(2, 4) + "-" + digits.substring(4, 6);
+    }
+
     private Map<String, Object> company(int i) {
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", WORDS[i % WORDS.length] + "-" + WORDS[(i / WORDS.length) % WORDS.length] + " " + i);
@@ -211,6 +239,18 @@ public final class Benchmark {
                         + "where c.archived_at is null and c.inn like '"
                         + organisationInn(i * 31 % companies).substring(0, 7) + "%' order by lower(c.name), c.id limit 50"));
         report("search by an INN prefix (7 digits)", "p95 ms", p95(byInn), p95(byInnSql), "<= 20");
+
+        List<Double> byPhone = timeRequests(token, i -> "/api/v1/companies?size=50&q=" + encode(phoneOf(i * 17 % companies)));
+        List<Double> byPhoneSql = timeSql(sql, i -> List.of(
+                "select count(*) from (select 1 from company c where c.archived_at is null and exists (select 1 from "
+                        + "contact k where k.company_id = c.id and k.active and k.phone_digits @> array['7495"
+                        + phoneOf(i * 17 % companies).replaceAll("\\D", "").substring(4) + "']) limit 10001) counted",
+                "select c.*, u.full_name as owner_name from company c join app_user u on u.id = c.owner_id "
+                        + "where c.archived_at is null and exists (select 1 from contact k where k.company_id = c.id "
+                        + "and k.active and k.phone_digits @> array['7495"
+                        + phoneOf(i * 17 % companies).replaceAll("\\D", "").substring(4)
+                        + "']) order by lower(c.name), c.id limit 50"));
+        report("search by a contact's phone", "p95 ms", p95(byPhone), p95(byPhoneSql), "<= 20");
     }
 
     // --- measuring -------------------------------------------------------------------------------------
