@@ -1,7 +1,8 @@
 /**
  * The client base (C1–C6): companies — legal entities and sole traders with their Russian
  * registration numbers —, their status from prospect to lost, their owner, and the search over
- * them. Other modules refer to a company by its {@link org.clientela.clients.CompanyId}.
+ * them. Other modules refer to a company by its {@link org.clientela.clients.CompanyId}, and show
+ * what they hold of a company on its page by a {@link org.clientela.clients.CompanySection} bean.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Client base")
 package org.clientela.clients;

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
@@ -67,6 +69,21 @@ class CompanyWebIntegrationTest {
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).contains("id=\"company-results\"", name).doesNotContain("<html", "company-filter");
         assertThat(fragment.headers().allValues("Vary")).anyMatch(vary -> vary.contains("HX-Request"));
+    }
+
+    @Test
+    void sortingByAColumnKeepsTheSearch() {
+        String name = ApiClient.unique("Фасад");
+        register("manager1", organisation(name));
+        WebSession manager = session("manager1");
+        String table = manager.get("/companies?q=" + encode(name), "HX-Request", "true").body();
+        Matcher sortByInn = Pattern.compile("id=\"sort-inn\"\\s+href=\"([^\"]+)\"").matcher(table);
+        assertThat(sortByInn.find()).as("a sort link on the INN column").isTrue();
+
+        HttpResponse<String> sorted = manager.get(HtmlUtils.htmlUnescape(sortByInn.group(1)));
+
+        assertThat(sorted.statusCode()).isEqualTo(200);
+        assertThat(sorted.body()).contains(name, "aria-sort=\"ascending\"");
     }
 
     @Test
