@@ -136,6 +136,22 @@ class CompanyWebIntegrationTest {
     }
 
     @Test
+    void aHeadPicksTheOwnerAndAManagerCannot() {
+        Map<String, String> forManager2 = formOf(organisation(ApiClient.unique("Для Смирновой")));
+        forManager2.put("ownerId", userId("manager2"));
+        HttpResponse<String> byHead = session("head").submit("/companies/new", "/companies/new", forManager2);
+        assertThat(session("head").get(WebSession.location(byHead)).body()).contains("Смирнова Анна Игоревна");
+
+        assertThat(session("manager1").get("/companies/new").body()).doesNotContain("name=\"ownerId\"");
+        Map<String, String> smuggled = formOf(organisation(ApiClient.unique("Подброшенная")));
+        smuggled.put("ownerId", userId("manager2"));
+        HttpResponse<String> byManager = session("manager1").submit("/companies/new", "/companies/new", smuggled);
+        assertThat(byManager.statusCode()).isEqualTo(302);
+        assertThat(session("manager1").get(WebSession.location(byManager)).body())
+                .contains("Кузнецов Дмитрий Александрович");
+    }
+
+    @Test
     void aDuplicateShowsTheConflictAboveTheForm() {
         String name = ApiClient.unique("Двойник");
         Map<String, Object> company = organisation(name);
@@ -201,6 +217,11 @@ class CompanyWebIntegrationTest {
 
     private String register(String username, Map<String, Object> company) {
         return api.as(username).post("/api/v1/companies", company).isJson(201).id();
+    }
+
+    private String userId(String username) {
+        return jdbc.sql("select cast(id as text) from app_user where username = :username")
+                .param("username", username).query(String.class).single();
     }
 
     private long companies() {
