@@ -69,6 +69,8 @@ class CompanyWebIntegrationTest {
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).contains("id=\"company-results\"", name).doesNotContain("<html", "company-filter");
         assertThat(fragment.headers().allValues("Vary")).anyMatch(vary -> vary.contains("HX-Request"));
+        assertThat(manager.get("/companies?q=" + encode(name) + "&status=&source=", "HX-Request", "true").headers()
+                .firstValue("HX-Push-Url")).hasValue("/companies?q=" + encode(name));
     }
 
     @Test

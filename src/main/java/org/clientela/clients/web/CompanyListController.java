@@ -68,11 +68,14 @@ class CompanyListController {
         boolean ownerFilter = ownerChoices.mayChoose();
         PageResponse<CompanyView> result = companies.list(filter.toQuery(ownerFilter),
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(direction, column)));
+        ListLinks links = new ListLinks(filter, column, direction);
         model.addAttribute("result", result);
-        model.addAttribute("links", new ListLinks(filter, column, direction));
+        model.addAttribute("links", links);
         // the same address answers a whole page or, to htmx, the table alone: caches must tell them apart
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && historyRestore == null) {
+            // the address bar shows the list as a link would name it, without the form's empty fields
+            response.setHeader("HX-Push-Url", links.page(result.page()));
             return RESULTS;
         }
         model.addAttribute("statuses", CompanyStatus.values());
