@@ -24,3 +24,11 @@ document.addEventListener('click', function (event) {
         field.select();
     }
 });
+
+// Forms with data-confirm ask before they are sent (archiving a company, say).
+document.addEventListener('submit', function (event) {
+    const form = event.target.closest('form[data-confirm]');
+    if (form && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+    }
+});

@@ -55,6 +55,11 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A GET with request headers as name, value pairs, e.g. {@code "HX-Request", "true"} as htmx sends it. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET().build());
+    }
+
     /** Opens {@code page}, then posts {@code fields} to {@code action} with the page's CSRF token. */
     public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
         HttpResponse<String> form = get(page);

@@ -4,7 +4,8 @@
  * mechanism. Its API: {@link org.clientela.platform.DemoDataContributor}, and for every module's
  * REST API {@link org.clientela.platform.ApiProblems} (error bodies),
  * {@link org.clientela.platform.Paging} (checked paging and sorting) and
- * {@link org.clientela.platform.Versions} (ETag and If-Match).
+ * {@link org.clientela.platform.Versions} (ETag and If-Match); for every module's HTML forms
+ * {@link org.clientela.platform.FormErrors} (a service's refusals at their fields).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package org.clientela.platform;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.clientela.identity.CurrentUser;
 import org.clientela.identity.internal.ApiTokens;
 import org.clientela.identity.internal.UserManagement;
+import org.clientela.platform.FormErrors;
 import org.clientela.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

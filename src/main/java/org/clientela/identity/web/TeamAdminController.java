@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.clientela.identity.internal.UserManagement;
 import org.clientela.identity.internal.UserManagement.TeamView;
+import org.clientela.platform.FormErrors;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.StaleVersionException;

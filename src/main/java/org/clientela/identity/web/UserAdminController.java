@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.clientela.identity.Role;
 import org.clientela.identity.internal.UserManagement;
 import org.clientela.identity.internal.UserManagement.UserView;
+import org.clientela.platform.FormErrors;
 import org.clientela.platform.NavigationEntry;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;

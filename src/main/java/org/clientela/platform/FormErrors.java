@@ -1,4 +1,4 @@
-package org.clientela.identity.web;
+package org.clientela.platform;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import org.springframework.validation.BindingResult;
  * (a taken name, a stale version) above the form. The message keys and arguments are the
  * service's own, so the page says exactly what the API says.
  */
-final class FormErrors {
+public final class FormErrors {
 
     private FormErrors() {
     }
@@ -22,7 +22,7 @@ final class FormErrors {
      * @param renames service field names that the form calls differently (e.g. the service's
      *                {@code password} is the form's {@code newPassword})
      */
-    static void reject(BindingResult result, InvalidInputException exception, Map<String, String> renames) {
+    public static void reject(BindingResult result, InvalidInputException exception, Map<String, String> renames) {
         for (InvalidInputException.Problem problem : exception.problems()) {
             String field = renames.getOrDefault(problem.field(), problem.field());
             if (hasField(result, field)) {
@@ -33,11 +33,11 @@ final class FormErrors {
         }
     }
 
-    static void reject(BindingResult result, InvalidInputException exception) {
+    public static void reject(BindingResult result, InvalidInputException exception) {
         reject(result, exception, Map.of());
     }
 
-    static void reject(BindingResult result, ConflictException exception) {
+    public static void reject(BindingResult result, ConflictException exception) {
         result.reject(exception.messageKey(), exception.arguments(), null);
     }
 
