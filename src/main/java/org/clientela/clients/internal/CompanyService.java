@@ -162,7 +162,9 @@ public class CompanyService {
             if (alternatives.isEmpty()) {
                 return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
             }
-            where.append(" and (").append(String.join("\n or ", alternatives)).append(")");
+            // a union of id sets, each answered by its own index, rather than an "or" of conditions that
+            // would make PostgreSQL probe every company's people one by one
+            where.append(" and c.id in (").append(String.join("\n union ", alternatives)).append(")");
         }
         filter(where, params, "c.status", "status", query.status() == null ? null : query.status().name());
         filter(where, params, "c.segment", "segment", query.segment());
@@ -192,40 +194,39 @@ public class CompanyService {
     }
 
     /**
-     * The ways a search text may name a company, each a condition on {@code c}, any of which
-     * finds it: the beginning of its INN (digits only), the words of its name or of the name of
-     * one of its people, the phone or the e-mail of one of its people. Only people still at the
-     * company count: a phone or an address they left behind says nothing of it any more. Each
-     * condition on contacts is an {@code exists} that the contact indexes answer.
+     * The ways a search text may name a company, each a query of company ids, any of which finds
+     * it: the beginning of its INN (digits only), the words of its name or of the name of one of
+     * its people, the phone or the e-mail of one of its people. Only people still at the company
+     * count: a phone or an address they left behind says nothing of it any more.
      */
     private static List<String> searchAlternatives(String q, Map<String, Object> params) {
         List<String> alternatives = new ArrayList<>();
         if (q.matches("\\d{1,12}")) {
-            alternatives.add("c.inn like :innPrefix");
+            alternatives.add("select n.id from company n where n.inn like :innPrefix");
             params.put("innPrefix", q + "%");
-        } else {
+        } else if (!PhoneNumbers.looksLikePhone(q)) {
+            // "+7 (495) 123-45-67" is a phone, not the words "+7" and "(495)" of a name
             List<String> words = words(q);
             if (!words.isEmpty()) {
                 StringBuilder inName = new StringBuilder();
                 StringBuilder inContactName = new StringBuilder();
                 for (int i = 0; i < words.size(); i++) {
-                    inName.append(i == 0 ? "" : " and ").append("lower(c.name) like :word").append(i);
+                    inName.append(i == 0 ? "" : " and ").append("lower(n.name) like :word").append(i);
                     inContactName.append(" and lower(k.full_name) like :word").append(i);
                     params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
                 }
-                alternatives.add("(" + inName + ")");
-                alternatives.add("exists (select 1 from contact k where k.company_id = c.id and k.active"
-                        + inContactName + ")");
+                alternatives.add("select n.id from company n where " + inName);
+                alternatives.add("select k.company_id from contact k where k.active" + inContactName);
             }
         }
         if (PhoneNumbers.looksLikePhone(q)) {
-            alternatives.add("exists (select 1 from contact k where k.company_id = c.id and k.active"
-                    + " and k.phone_digits @> array[cast(:phone as text)])");
+            alternatives.add("select k.company_id from contact k where k.active"
+                    + " and k.phone_digits @> array[cast(:phone as text)]");
             params.put("phone", PhoneNumbers.digits(q));
         }
         if (q.indexOf('@') > 0 && !q.matches(".*\\s.*")) {
-            alternatives.add("exists (select 1 from contact k where k.company_id = c.id and k.active"
-                    + " and k.emails @> array[cast(:email as text)])");
+            alternatives.add("select k.company_id from contact k where k.active"
+                    + " and k.emails @> array[cast(:email as text)]");
             params.put("email", q.toLowerCase(Locale.ROOT));
         }
         return alternatives;
@@ -325,7 +326,11 @@ public class CompanyService {
 
     private CompanyView view(Company company) {
         CompanyDetails d = company.details();
-        String ownerName = userDirectory.find(company.owner()).map(UserDirectory.UserSummary::fullName).orElse(null);
+        // most often the owner is the one asking: no need to look them up
+        String ownerName = CurrentUser.find().filter(me -> me.id().equals(company.owner()))
+                .map(CurrentUser::fullName)
+                .orElseGet(() -> userDirectory.find(company.owner()).map(UserDirectory.UserSummary::fullName)
+                        .orElse(null));
         return new CompanyView(company.id(), d.name(), d.legalForm(), d.inn(), d.kpp(), d.ogrn(), d.legalAddress(),
                 d.deliveryAddress(), d.bik(), d.bankName(), d.settlementAccount(), d.correspondentAccount(),
                 d.segment(), d.region(), d.size(), d.source(), company.status(), company.lostReason(),

@@ -25,12 +25,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     static final String INVALID = "identity.token.invalid";
 
     private final ApiTokens tokens;
-    private final UserRepository users;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens, UserRepository users, AuthenticationEntryPoint entryPoint) {
+    ApiTokenAuthenticationFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
-        this.users = users;
         this.entryPoint = entryPoint;
     }
 
@@ -59,11 +57,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         if (check.revoked()) {
             throw new BadCredentialsException(REVOKED);
         }
-        User user = users.findById(check.owner().value()).orElseThrow(() -> new BadCredentialsException(INVALID));
-        if (!user.enabled()) {
+        if (!check.ownerEnabled()) {
             throw new DisabledException("identity.login.disabled");
         }
-        ClientelaUserDetails principal = ClientelaUserDetails.authenticated(user.toCurrentUser());
+        ClientelaUserDetails principal = ClientelaUserDetails.authenticated(check.owner());
         UsernamePasswordAuthenticationToken authentication =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         authentication.setDetails(new ApiTokens.TokenAuthentication(check.id()));

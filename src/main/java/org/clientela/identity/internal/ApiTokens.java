@@ -9,13 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
+import org.clientela.identity.CurrentUser;
+import org.clientela.identity.Role;
+import org.clientela.identity.TeamId;
 import org.clientela.identity.UserId;
 import org.clientela.shared.RecordNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,20 +114,34 @@ public class ApiTokens {
         auditLog.updated("ApiToken", tokenId, AuditChanges.of().field("revoked", false, true));
     }
 
-    /** Who a presented token belongs to, and whether it still works. */
-    @Transactional
+    /**
+     * Who a presented token belongs to, and whether it still works: one statement, since it runs
+     * before every API call made with a token.
+     */
     public Optional<TokenCheck> check(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
         Optional<TokenCheck> check = jdbc.sql("""
-                        select id, user_id, revoked_at is not null as revoked, last_used_at
-                        from api_token where token_hash = :hash
+                        select t.id, t.revoked_at is not null as revoked, t.last_used_at,
+                               u.id as user_id, u.username, u.full_name, u.team_id, u.enabled,
+                               array(select r.role from app_user_role r where r.app_user = u.id) as roles
+                        from api_token t join app_user u on u.id = t.user_id
+                        where t.token_hash = :hash
                         """)
                 .param("hash", hash(secret))
-                .query((rs, row) -> new TokenCheck(rs.getObject("id", UUID.class),
-                        new UserId(rs.getObject("user_id", UUID.class)), rs.getBoolean("revoked"),
-                        instant(rs.getTimestamp("last_used_at"))))
+                .query((rs, row) -> {
+                    UUID team = rs.getObject("team_id", UUID.class);
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String role : (String[]) rs.getArray("roles").getArray()) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    CurrentUser owner = new CurrentUser(new UserId(rs.getObject("user_id", UUID.class)),
+                            rs.getString("username"), rs.getString("full_name"), roles,
+                            team == null ? null : new TeamId(team));
+                    return new TokenCheck(rs.getObject("id", UUID.class), owner, rs.getBoolean("enabled"),
+                            rs.getBoolean("revoked"), instant(rs.getTimestamp("last_used_at")));
+                })
                 .optional();
         check.filter(token -> !token.revoked()).ifPresent(this::markUsed);
         return check;
@@ -161,7 +180,7 @@ public class ApiTokens {
     public record CreatedToken(TokenView token, String secret) {
     }
 
-    public record TokenCheck(UUID id, UserId owner, boolean revoked, Instant lastUsedAt) {
+    public record TokenCheck(UUID id, CurrentUser owner, boolean ownerEnabled, boolean revoked, Instant lastUsedAt) {
     }
 
     /** The details of a request authenticated by a token rather than a password. */

@@ -44,7 +44,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserRepository users,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens,
             ApiProblems problems) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
@@ -56,7 +56,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, unauthorized),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized),
                         BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
