@@ -158,13 +158,16 @@ public class CompanyService {
         }
         String order = PAGING.orderBy(page, "c.id");
         if (query.q() != null && !query.q().isBlank()) {
-            List<String> alternatives = searchAlternatives(query.q().strip(), params);
-            if (alternatives.isEmpty()) {
+            Search search = searchAlternatives(query.q().strip(), params);
+            if (search.idQueries().isEmpty()) {
                 return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
             }
-            // a union of id sets, each answered by its own index, rather than an "or" of conditions that
-            // would make PostgreSQL probe every company's people one by one
-            where.append(" and c.id in (").append(String.join("\n union ", alternatives)).append(")");
+            // a union of id sets, each answered by its own index. A number, a phone or an e-mail finds a
+            // handful of companies: they are fetched first, as an array, because PostgreSQL cannot
+            // estimate "phone_digits @> …" and would rather probe every company's people in name order.
+            // Words may match thousands, and there the planner's own choice is the faster one.
+            String union = String.join("\n union ", search.idQueries());
+            where.append(search.selective() ? " and c.id = any(array(" + union + "))" : " and c.id in (" + union + ")");
         }
         filter(where, params, "c.status", "status", query.status() == null ? null : query.status().name());
         filter(where, params, "c.segment", "segment", query.segment());
@@ -193,31 +196,21 @@ public class CompanyService {
         return PageResponse.ofCappedCount(content, page.getPageNumber(), page.getPageSize(), counted, COUNT_CAP);
     }
 
+    /** The id queries of a search; {@code selective} when each can only find a few companies. */
+    record Search(List<String> idQueries, boolean selective) {
+    }
+
     /**
      * The ways a search text may name a company, each a query of company ids, any of which finds
-     * it: the beginning of its INN (digits only), the words of its name or of the name of one of
-     * its people, the phone or the e-mail of one of its people. Only people still at the company
-     * count: a phone or an address they left behind says nothing of it any more.
+     * it: the beginning of its INN (digits only), the phone or the e-mail of one of its people, or
+     * else the words of its name or of the name of one of its people. Only people still at the
+     * company count: a phone or an address they left behind says nothing of it any more.
      */
-    private static List<String> searchAlternatives(String q, Map<String, Object> params) {
+    private static Search searchAlternatives(String q, Map<String, Object> params) {
         List<String> alternatives = new ArrayList<>();
         if (q.matches("\\d{1,12}")) {
             alternatives.add("select n.id from company n where n.inn like :innPrefix");
             params.put("innPrefix", q + "%");
-        } else if (!PhoneNumbers.looksLikePhone(q)) {
-            // "+7 (495) 123-45-67" is a phone, not the words "+7" and "(495)" of a name
-            List<String> words = words(q);
-            if (!words.isEmpty()) {
-                StringBuilder inName = new StringBuilder();
-                StringBuilder inContactName = new StringBuilder();
-                for (int i = 0; i < words.size(); i++) {
-                    inName.append(i == 0 ? "" : " and ").append("lower(n.name) like :word").append(i);
-                    inContactName.append(" and lower(k.full_name) like :word").append(i);
-                    params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
-                }
-                alternatives.add("select n.id from company n where " + inName);
-                alternatives.add("select k.company_id from contact k where k.active" + inContactName);
-            }
         }
         if (PhoneNumbers.looksLikePhone(q)) {
             alternatives.add("select k.company_id from contact k where k.active"
@@ -229,7 +222,23 @@ public class CompanyService {
                     + " and k.emails @> array[cast(:email as text)]");
             params.put("email", q.toLowerCase(Locale.ROOT));
         }
-        return alternatives;
+        if (!alternatives.isEmpty() || q.matches("\\d{1,12}")) {
+            // a number, "+7 (495) 123-45-67" or "ivanov@firm.ru" is that, not the words of a name
+            return new Search(alternatives, true);
+        }
+        List<String> words = words(q);
+        if (!words.isEmpty()) {
+            StringBuilder inName = new StringBuilder();
+            StringBuilder inContactName = new StringBuilder();
+            for (int i = 0; i < words.size(); i++) {
+                inName.append(i == 0 ? "" : " and ").append("lower(n.name) like :word").append(i);
+                inContactName.append(" and lower(k.full_name) like :word").append(i);
+                params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+            }
+            alternatives.add("select n.id from company n where " + inName);
+            alternatives.add("select k.company_id from contact k where k.active" + inContactName);
+        }
+        return new Search(alternatives, false);
     }
 
     private Company visibleCompany(UUID id) {
