@@ -57,6 +57,24 @@ class CompanyWebIntegrationTest {
     }
 
     @Test
+    void thePeopleSectionMapsWhoDecidesAndWhoLeft() {
+        String id = register("manager1", organisation(ApiClient.unique("Карта")));
+        api.as("manager1").post("/api/v1/companies/" + id + "/contacts",
+                java.util.Map.of("fullName", "Орлова Анна Павловна", "decisionRole", "DECISION_MAKER")).isJson(201);
+        String gatekeeper = api.as("manager1").post("/api/v1/companies/" + id + "/contacts",
+                java.util.Map.of("fullName", "Секретарёв Пётр", "decisionRole", "GATEKEEPER")).isJson(201).id();
+        api.as("manager1").delete("/api/v1/contacts/" + gatekeeper);
+
+        String people = session("manager1").get("/companies/" + id + "/people").body();
+
+        assertThat(people).contains(message("clients.people.role.DECISION_MAKER"), "Орлова Анна Павловна",
+                message("clients.people.left"), "Секретарёв Пётр")
+                .doesNotContain(message("clients.people.role.GATEKEEPER"));
+        assertThat(session("manager1").get("/companies/" + id).body()).contains("/companies/" + id + "/people");
+        assertThat(session("manager3").get("/companies/" + id + "/people").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void htmxGetsTheTableAlone() {
         String name = ApiClient.unique("Витраж");
         register("manager1", organisation(name));
