@@ -75,6 +75,23 @@ class CompanyWebIntegrationTest {
     }
 
     @Test
+    void theDossierSectionShowsWhatIsKnownInRussianForms() {
+        String id = register("manager2", organisation(ApiClient.unique("Досье")));
+        assertThat(session("manager2").get("/companies/" + id + "/dossier").body())
+                .contains(message("clients.dossier.none"));
+        api.as("manager2").put("/api/v1/companies/" + id + "/dossier", java.util.Map.of(
+                "annualRevenue", "1234567.89", "needs", "Стеклопакеты 4-16-4 <b>срочно</b>",
+                "keyDates", java.util.List.of(java.util.Map.of("day", "2027-03-15", "description", "Юбилей")),
+                "version", 0)).isJson(200);
+
+        String dossier = session("manager2").get("/companies/" + id + "/dossier").body();
+
+        assertThat(dossier).contains("1\u00A0234\u00A0567,89\u00A0₽", "15.03.2027 — Юбилей",
+                "Стеклопакеты 4-16-4 &lt;b&gt;срочно&lt;/b&gt;", message("clients.dossier.needs"));
+        assertThat(session("manager3").get("/companies/" + id + "/dossier").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void htmxGetsTheTableAlone() {
         String name = ApiClient.unique("Витраж");
         register("manager1", organisation(name));
