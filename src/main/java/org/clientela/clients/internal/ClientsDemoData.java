@@ -57,8 +57,8 @@ class ClientsDemoData implements DemoDataContributor {
     private static final String[] LOST_REASONS = {"Ушёл к конкуренту из-за цены", "Закрыл производство",
             "Недоволен сроками поставки", "Перешёл на собственное производство стеклопакетов"};
 
-    private static final String[] FIRST_NAMES = {"Андрей", "Алексей", "Сергей", "Дмитрий", "Михаил", "Елена",
-            "Ольга", "Наталья", "Ирина", "Татьяна"};
+    private static final String[] MALE_NAMES = {"Андрей", "Алексей", "Сергей", "Дмитрий", "Михаил"};
+    private static final String[] FEMALE_NAMES = {"Елена", "Ольга", "Наталья", "Ирина", "Татьяна"};
     private static final String[] PATRONYMICS_MALE = {"Андреевич", "Викторович", "Сергеевич", "Павлович"};
     private static final String[] PATRONYMICS_FEMALE = {"Андреевна", "Викторовна", "Сергеевна", "Павловна"};
     private static final String[][] POSITIONS = {
@@ -160,7 +160,7 @@ class ClientsDemoData implements DemoDataContributor {
     private static Contact.ContactDetails person(Random random, int company, int n) {
         boolean female = random.nextBoolean();
         String surname = pick(random, SURNAMES) + (female ? "а" : "");
-        String fullName = surname + " " + pick(random, FIRST_NAMES) + " "
+        String fullName = surname + " " + (female ? pick(random, FEMALE_NAMES) : pick(random, MALE_NAMES)) + " "
                 + (female ? pick(random, PATRONYMICS_FEMALE) : pick(random, PATRONYMICS_MALE));
         String[] position = POSITIONS[n == 0 ? random.nextInt(2) : 2 + random.nextInt(POSITIONS.length - 2)];
         String phone = String.format("+7 (%03d) %03d-%02d-%02d", 400 + random.nextInt(100), random.nextInt(1000),
