@@ -1,8 +1,6 @@
 package org.clientela.identity;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,8 +9,6 @@ import java.util.Optional;
 public interface UserDirectory {
 
     Optional<UserSummary> find(UserId id);
-
-    Map<UserId, UserSummary> findAll(Collection<UserId> ids);
 
     /** Enabled users holding {@code role}, ordered by full name. */
     List<UserSummary> withRole(Role role);

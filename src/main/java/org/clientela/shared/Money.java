@@ -27,26 +27,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount, RUB);
     }
 
-    public static Money zero(Currency currency) {
-        return new Money(BigDecimal.ZERO, currency);
-    }
-
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(amount.add(other.amount), currency);
     }
 
-    public Money minus(Money other) {
-        requireSameCurrency(other);
-        return new Money(amount.subtract(other.amount), currency);
-    }
-
     public Money times(BigDecimal factor) {
         return new Money(amount.multiply(factor), currency);
-    }
-
-    public boolean isNegative() {
-        return amount.signum() < 0;
     }
 
     @Override

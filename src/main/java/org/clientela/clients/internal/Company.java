@@ -85,6 +85,18 @@ class Company {
         }
     }
 
+    /** What the audit log compares: the state before a change and after it. */
+    State state() {
+        return new State(details, status, lostReason, owner());
+    }
+
+    record State(CompanyDetails details, CompanyStatus status, String lostReason, UserId owner) {
+
+        /** The state before a company exists: every field empty. */
+        static final State NONE = new State(new CompanyDetails(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null), null, null, null);
+    }
+
     CompanyId companyId() {
         return new CompanyId(id);
     }

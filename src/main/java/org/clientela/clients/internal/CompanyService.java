@@ -98,7 +98,7 @@ public class CompanyService {
             refuseDuplicate(checked.details(), null);
             throw race;
         }
-        auditLog.created(COMPANY, company.id(), describe(AuditChanges.of(), null, company));
+        auditLog.created(COMPANY, company.id(), changes(Company.State.NONE, company.state()));
         return view(company);
     }
 
@@ -113,17 +113,15 @@ public class CompanyService {
         CompanyInputCheck.Checked checked = CompanyInputCheck.check(merge(before, changes));
         refuseDuplicate(checked.details(), id);
         UserId owner = changes.ownerId() == null ? company.owner() : ownerFor(changes.ownerId());
-        AuditChanges audit = AuditChanges.of();
-        Company revised = new Company(company.id(), checked.details(), company.status(), company.lostReason(),
-                owner.value(), null, company.createdAt(), null);
-        revised.changeStatus(checked.status(), checked.lostReason());
-        describe(audit, company, revised);
-        if (audit.isEmpty()) {
-            return before;
-        }
+        Company.State previous = company.state();
         company.revise(checked.details());
         company.changeStatus(checked.status(), checked.lostReason());
         company.assignTo(owner);
+        AuditChanges audit = changes(previous, company.state());
+        if (audit.isEmpty()) {
+            // nothing changed: the version stays, so nobody else's copy turns stale
+            return before;
+        }
         companies.save(company);
         auditLog.updated(COMPANY, id, audit);
         return view(company);
@@ -280,30 +278,29 @@ public class CompanyService {
                 });
     }
 
-    private static AuditChanges describe(AuditChanges changes, Company before, Company after) {
-        CompanyDetails old = before == null ? null : before.details();
+    private static AuditChanges changes(Company.State before, Company.State after) {
+        CompanyDetails old = before.details();
         CompanyDetails now = after.details();
-        return changes
-                .field("name", old == null ? null : old.name(), now.name())
-                .field("legalForm", old == null ? null : old.legalForm(), now.legalForm())
-                .field("inn", old == null ? null : old.inn(), now.inn())
-                .field("kpp", old == null ? null : old.kpp(), now.kpp())
-                .field("ogrn", old == null ? null : old.ogrn(), now.ogrn())
-                .field("legalAddress", old == null ? null : old.legalAddress(), now.legalAddress())
-                .field("deliveryAddress", old == null ? null : old.deliveryAddress(), now.deliveryAddress())
-                .field("bik", old == null ? null : old.bik(), now.bik())
-                .field("bankName", old == null ? null : old.bankName(), now.bankName())
-                .field("settlementAccount", old == null ? null : old.settlementAccount(), now.settlementAccount())
-                .field("correspondentAccount", old == null ? null : old.correspondentAccount(),
-                        now.correspondentAccount())
-                .field("segment", old == null ? null : old.segment(), now.segment())
-                .field("region", old == null ? null : old.region(), now.region())
-                .field("size", old == null ? null : old.size(), now.size())
-                .field("source", old == null ? null : old.source(), now.source())
-                .field("tags", old == null ? null : old.tags(), now.tags())
-                .field("status", before == null ? null : before.status(), after.status())
-                .field("lostReason", before == null ? null : before.lostReason(), after.lostReason())
-                .field("owner", before == null ? null : before.owner(), after.owner());
+        return AuditChanges.of()
+                .field("name", old.name(), now.name())
+                .field("legalForm", old.legalForm(), now.legalForm())
+                .field("inn", old.inn(), now.inn())
+                .field("kpp", old.kpp(), now.kpp())
+                .field("ogrn", old.ogrn(), now.ogrn())
+                .field("legalAddress", old.legalAddress(), now.legalAddress())
+                .field("deliveryAddress", old.deliveryAddress(), now.deliveryAddress())
+                .field("bik", old.bik(), now.bik())
+                .field("bankName", old.bankName(), now.bankName())
+                .field("settlementAccount", old.settlementAccount(), now.settlementAccount())
+                .field("correspondentAccount", old.correspondentAccount(), now.correspondentAccount())
+                .field("segment", old.segment(), now.segment())
+                .field("region", old.region(), now.region())
+                .field("size", old.size(), now.size())
+                .field("source", old.source(), now.source())
+                .field("tags", old.tags(), now.tags())
+                .field("status", before.status(), after.status())
+                .field("lostReason", before.lostReason(), after.lostReason())
+                .field("owner", before.owner(), after.owner());
     }
 
     private static CompanyInput merge(CompanyView stored, CompanyInput changes) {

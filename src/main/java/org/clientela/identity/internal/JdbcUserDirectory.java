@@ -1,12 +1,7 @@
 package org.clientela.identity.internal;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.clientela.identity.Role;
 import org.clientela.identity.UserDirectory;
@@ -27,16 +22,6 @@ class JdbcUserDirectory implements UserDirectory {
     @Override
     public Optional<UserSummary> find(UserId id) {
         return users.findById(id.value()).map(JdbcUserDirectory::summary);
-    }
-
-    @Override
-    public Map<UserId, UserSummary> findAll(Collection<UserId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        List<UUID> keys = ids.stream().map(UserId::value).distinct().toList();
-        return users.findByIds(keys).stream().map(JdbcUserDirectory::summary)
-                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
     }
 
     @Override

@@ -36,7 +36,7 @@ class LoginAttempts {
         if (username == null) {
             return;
         }
-        int locked = jdbc.sql("""
+        boolean locked = jdbc.sql("""
                         update app_user
                            set failed_logins = case when failed_logins + 1 >= :max then 0 else failed_logins + 1 end,
                                locked_until  = case when failed_logins + 1 >= :max then :until else locked_until end
@@ -46,8 +46,8 @@ class LoginAttempts {
                 .param("max", User.MAX_FAILED_LOGINS)
                 .param("until", java.sql.Timestamp.from(clock.instant().plus(User.LOCK_DURATION)))
                 .param("username", username.trim().toLowerCase(Locale.ROOT))
-                .query(Boolean.class).optional().filter(Boolean::booleanValue).map(x -> 1).orElse(0);
-        if (locked > 0) {
+                .query(Boolean.class).optional().orElse(false);
+        if (locked) {
             log.warn("User {} locked for {} after {} failed logins", username, User.LOCK_DURATION,
                     User.MAX_FAILED_LOGINS);
         }

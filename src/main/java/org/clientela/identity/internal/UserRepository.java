@@ -1,6 +1,5 @@
 package org.clientela.identity.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +14,6 @@ interface UserRepository extends ListCrudRepository<User, UUID> {
     boolean existsByUsername(String username);
 
     List<User> findByTeamId(UUID teamId);
-
-    @Query("select * from app_user where id in (:ids)")
-    List<User> findByIds(Collection<UUID> ids);
 
     @Query("select * from app_user order by full_name")
     List<User> findAllOrderedByName();
