@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.clientela.ApiClient;
 import org.clientela.ApiClient.Response;
@@ -53,6 +56,64 @@ class CompanyApiIntegrationTest {
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'Company' and entity_id = :id "
                         + "and action = 'CREATED' and actor = 'manager1'")
                 .param("id", body.path("id").asString()).query(Long.class).single()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void everyFieldGivenAtRegistrationIsStoredAndReadBack() {
+        Map<String, Object> company = organisation(ApiClient.unique("Полный набор"));
+        company.put("legalAddress", "г. Москва, ул. Стекольная, д. 1");
+        company.put("deliveryAddress", "г. Москва, Складской пр., д. 7");
+        company.put("bik", "044525225");
+        company.put("bankName", "ПАО Сбербанк");
+        company.put("settlementAccount", "40702810938000012345");
+        company.put("correspondentAccount", "30101810400000000225");
+        company.put("segment", "Дилеры");
+        company.put("region", "Тула");
+        company.put("size", "Средний");
+        company.put("source", "EXHIBITION");
+        company.put("status", "LOST");
+        company.put("lostReason", "Ушёл к конкуренту");
+        company.put("tags", List.of("окна"));
+        String id = api.as("manager1").post(COMPANIES, company).isJson(201).json().path("id").asString();
+
+        Response read = api.as("manager1").get(COMPANIES + "/" + id).isJson(200);
+
+        JsonNode body = read.json();
+        for (Map.Entry<String, Object> field : company.entrySet()) {
+            if (!field.getKey().equals("tags")) {
+                assertThat(body.path(field.getKey()).asString()).as(field.getKey()).isEqualTo(field.getValue());
+            }
+        }
+        assertThat(body.path("tags").toString()).isEqualTo("[\"окна\"]");
+        assertThat(body.path("ownerName").asString()).isEqualTo("Кузнецов Дмитрий Александрович");
+        assertThat(body.path("archived").asBoolean()).isFalse();
+        assertThat(body.path("createdAt").asString()).isNotBlank();
+        assertThat(read.header("ETag")).isEqualTo("\"0\"");
+    }
+
+    @Test
+    void ofEightRacingRegistrationsOfOneInnOneWinsAndTheOthersAreToldWhoHasIt() throws Exception {
+        Map<String, Object> company = organisation(ApiClient.unique("Гонка"));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> racing = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                racing.add(clients.submit(() -> api.as("manager1").post(COMPANIES, company)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> one : racing) {
+                Response response = one.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    assertThat(response.body()).contains((String) company.get("name"));
+                }
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from company where inn = :inn").param("inn", company.get("inn"))
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

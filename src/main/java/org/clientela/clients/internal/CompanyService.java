@@ -34,7 +34,6 @@ import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.PageResponse;
 import org.clientela.shared.RecordNotFoundException;
 import org.clientela.shared.StaleVersionException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -88,15 +87,12 @@ public class CompanyService {
     public CompanyView create(CompanyInput input) {
         CompanyInputCheck.Checked checked = CompanyInputCheck.check(input);
         UserId owner = ownerFor(input.ownerId());
-        refuseDuplicate(checked.details(), null);
         Company company = Company.register(checked.details(), checked.status(), checked.lostReason(), owner,
                 clock.instant());
-        try {
-            companies.save(company);
-        } catch (DuplicateKeyException race) {
-            // registered by someone else a moment ago: answer as if we had seen it first
+        // the unique index finds a duplicate, also one registered a moment ago by someone else
+        if (!companies.insertUnlessDuplicate(company)) {
             refuseDuplicate(checked.details(), null);
-            throw race;
+            throw new IllegalStateException("INN " + checked.details().inn() + " taken, yet no company holds it");
         }
         auditLog.created(COMPANY, company.id(), changes(Company.State.NONE, company.state()));
         return view(company);
