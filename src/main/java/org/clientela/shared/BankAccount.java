@@ -11,6 +11,11 @@ import java.util.Objects;
  * <p>The key: prefix the account with the last 3 digits of the БИК (settlement) or with "0" and
  * digits 5–6 of the БИК (correspondent); multiply the 23 digits by 7, 1, 3, 7, 1, 3, …; the sum
  * ends in 0.
+ *
+ * <p>At a treasury body ({@link Bik#isTreasury()}) the correspondent account is the single
+ * treasury account (единый казначейский счёт, starting with 40102), keyed like a bank's; the
+ * settlement account is a treasury account (казначейский счёт, starting with 03), whose numbers
+ * the Treasury assigns without a control key over the БИК, so only its shape is checked.
  */
 public record BankAccount(String value, Kind kind, Bik bik) {
 
@@ -74,9 +79,14 @@ public record BankAccount(String value, Kind kind, Bik bik) {
             return FORMAT;
         }
         return switch (kind) {
-            case SETTLEMENT -> keyIsRight(bik.value().substring(6, 9) + value) ? null : SETTLEMENT_CHECKSUM;
+            case SETTLEMENT -> {
+                if (bik.isTreasury()) {
+                    yield value.startsWith("03") ? null : FORMAT;
+                }
+                yield keyIsRight(bik.value().substring(6, 9) + value) ? null : SETTLEMENT_CHECKSUM;
+            }
             case CORRESPONDENT -> {
-                if (!value.startsWith("301")) {
+                if (!value.startsWith(bik.isTreasury() ? "40102" : "301")) {
                     yield FORMAT;
                 }
                 yield keyIsRight("0" + bik.value().substring(4, 6) + value) ? null : CORRESPONDENT_CHECKSUM;

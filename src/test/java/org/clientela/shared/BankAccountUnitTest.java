@@ -47,6 +47,22 @@ class BankAccountUnitTest {
     }
 
     @Test
+    void atTheTreasuryTheSingleTreasuryAccountIsKeyedAndATreasuryAccountHasItsShape() {
+        // УФК по г. Москве: its single treasury account, and the treasury account taxes are paid to
+        Bik moscowTreasury = new Bik("004525988");
+        assertThat(BankAccount.isValidCorrespondent("40102810545370000003", moscowTreasury)).isTrue();
+        assertThat(BankAccount.isValidSettlement("03100643000000017300", moscowTreasury)).isTrue();
+        assertThat(BankAccount.isValidCorrespondent("40102810045370000002", new Bik("024501901"))).isTrue();
+
+        assertRefused(() -> BankAccount.correspondent("40102810545370000004", moscowTreasury, "correspondentAccount"),
+                "correspondentAccount", "shared.account.correspondentChecksum");
+        assertRefused(() -> BankAccount.correspondent(SBERBANK_CORRESPONDENT, moscowTreasury, "correspondentAccount"),
+                "correspondentAccount", "shared.account.format");
+        assertRefused(() -> BankAccount.settlement(SETTLEMENT, moscowTreasury, "account"), "account",
+                "shared.account.format");
+    }
+
+    @Test
     void refusesAWrongKey() {
         assertRefused(() -> BankAccount.settlement("40702810638000123456", SBERBANK, "account"),
                 "account", "shared.account.settlementChecksum");

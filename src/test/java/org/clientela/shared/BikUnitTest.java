@@ -16,7 +16,16 @@ class BikUnitTest {
     }
 
     @Test
+    void acceptsATreasuryBodysBik() {
+        // УФК по г. Москве and the Treasury's interregional operational department
+        assertThat(Bik.parse("004525988", "bik").isTreasury()).isTrue();
+        assertThat(Bik.parse("024501901", "bik").isTreasury()).isTrue();
+        assertThat(Bik.parse("044525225", "bik").isTreasury()).isFalse();
+    }
+
+    @Test
     void refusesAnythingElse() {
+        assertRefused(() -> Bik.parse("034525225", "bik"), "bik", "shared.bik.format");
         assertRefused(() -> Bik.parse("144525225", "bik"), "bik", "shared.bik.format");
         assertRefused(() -> Bik.parse("04452522", "bik"), "bik", "shared.bik.format");
         assertRefused(() -> Bik.parse("0445252250", "bik"), "bik", "shared.bik.format");
