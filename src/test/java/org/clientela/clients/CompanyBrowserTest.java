@@ -132,10 +132,23 @@ class CompanyBrowserTest {
 
         chromium.click(By.id("edit-dossier"));
         chromium.type(By.id("dossier-needs"), "Стеклопакеты 4-16-4 для нового цеха");
+        // a second row of key dates, then the first removed: the one left is sent as the first
+        chromium.click(By.id("add-key-date"));
+        By rows = By.cssSelector("#dossier-key-dates .key-date-row");
+        wait.until(ExpectedConditions.numberOfElementsToBe(rows, 2));
+        WebElement second = browser.findElements(rows).get(1);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2027-03-15'",
+                second.findElement(By.cssSelector(".key-date-day")));
+        second.findElement(By.cssSelector(".key-date-description")).sendKeys("Юбилей завода");
+        browser.findElements(rows).get(0).findElement(By.cssSelector("[data-remove-row]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(rows, 1));
+        assertThat(browser.findElement(By.cssSelector(".key-date-day")).getDomAttribute("name"))
+                .isEqualTo("keyDates[0].day");
         chromium.click(By.id("dossier-submit"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-saved")));
-        assertThat(chromium.text(By.id("company-dossier"))).contains("Стеклопакеты 4-16-4 для нового цеха");
+        assertThat(chromium.text(By.id("company-dossier"))).contains("Стеклопакеты 4-16-4 для нового цеха",
+                "15.03.2027 — Юбилей завода");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("company-history"),
                 "Стеклопакеты 4-16-4 для нового цеха"));
         assertThat(chromium.text(By.id("company-history"))).contains("Потребности");

@@ -1,8 +1,10 @@
 package org.clientela.clients.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.clientela.clients.CompanySection;
@@ -32,6 +34,8 @@ class CompanyDossierController {
     static final String FORM = "clients/forms :: dossierForm";
     /** The htmx event that a section showing the company's changes reloads on. */
     static final String CHANGED = "companyChanged";
+    private static final List<String> READING_ORDER = List.of("needs", "purchaseMotives", "audienceSegment",
+            "developmentPlans", "interests", "businessHistory");
 
     private final DossierService dossiers;
 
@@ -72,15 +76,14 @@ class CompanyDossierController {
     }
 
     private String view(UUID id, Dossier dossier, Model model) {
-        // the free-text parts in the order a manager reads them before a meeting, the empty ones left out
+        // the free-text parts in the order a manager reads them before a meeting, any newer ones after them,
+        // the empty ones left out
+        Map<String, String> all = DossierForm.of(dossier).fields();
         Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("needs", dossier.needs());
-        texts.put("purchaseMotives", dossier.purchaseMotives());
-        texts.put("audienceSegment", dossier.audienceSegment());
-        texts.put("developmentPlans", dossier.developmentPlans());
-        texts.put("interests", dossier.interests());
-        texts.put("businessHistory", dossier.businessHistory());
-        texts.values().removeIf(java.util.Objects::isNull);
+        Stream.concat(READING_ORDER.stream(), DossierForm.FIELDS.stream()
+                        .filter(field -> !field.numeric()).map(DossierForm.Field::name))
+                .filter(field -> !all.getOrDefault(field, "").isEmpty())
+                .forEach(field -> texts.putIfAbsent(field, all.get(field)));
         model.addAttribute("companyId", id);
         model.addAttribute("dossier", dossier);
         model.addAttribute("texts", texts);
