@@ -80,9 +80,9 @@ record DossierForm(Map<String, String> fields, List<KeyDateRow> keyDates, Long v
      */
     Dossier toDossier() {
         InputErrors errors = new InputErrors();
-        Object[] values = new Object[Dossier.class.getRecordComponents().length];
-        Class<?>[] types = new Class<?>[values.length];
         RecordComponent[] components = Dossier.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             types[i] = component.getType();
@@ -91,6 +91,7 @@ record DossierForm(Map<String, String> fields, List<KeyDateRow> keyDates, Long v
             } else if (component.getName().equals("keyDates")) {
                 values[i] = keyDates(errors);
             } else if (component.getType() == long.class) {
+                // the version: the service takes the expected one apart, as the API does
                 values[i] = 0L;
             }
         }
@@ -120,7 +121,10 @@ record DossierForm(Map<String, String> fields, List<KeyDateRow> keyDates, Long v
         return paths;
     }
 
-    /** Fails at start-up, not at a user's save, when the record gains a field of a type the form cannot take. */
+    /**
+     * Fails loudly the first time the form is used (so in its tests) when the record gains a field
+     * of a type the form cannot take, rather than leaving the field out of the form unnoticed.
+     */
     private static List<RecordComponent> typedComponents() {
         List<RecordComponent> typed = Arrays.stream(Dossier.class.getRecordComponents())
                 .filter(component -> !NOT_TYPED.contains(component.getName()))
