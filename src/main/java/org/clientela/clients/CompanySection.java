@@ -20,9 +20,23 @@ public interface CompanySection {
      */
     String fragmentPath();
 
+    /**
+     * Whether the card loads its body again when something on the page changed the company (a
+     * section's form answering with the htmx event {@code companyChanged}): the history does, so
+     * that a change shows in it right after it is saved.
+     */
+    default boolean reloadsOnChange() {
+        return false;
+    }
+
     static CompanySection of(String titleKey, int order, String fragmentPath) {
-        record Section(String titleKey, int order, String fragmentPath) implements CompanySection {
+        return of(titleKey, order, fragmentPath, false);
+    }
+
+    static CompanySection of(String titleKey, int order, String fragmentPath, boolean reloadsOnChange) {
+        record Section(String titleKey, int order, String fragmentPath, boolean reloadsOnChange)
+                implements CompanySection {
         }
-        return new Section(titleKey, order, fragmentPath);
+        return new Section(titleKey, order, fragmentPath, reloadsOnChange);
     }
 }

@@ -41,12 +41,14 @@ public final class FormErrors {
         result.reject(exception.messageKey(), exception.arguments(), null);
     }
 
+    /** A field of the form, or a path into one: {@code keyDates[2].day} belongs to {@code keyDates}. */
     private static boolean hasField(BindingResult result, String field) {
         Object target = result.getTarget();
         if (target == null || !target.getClass().isRecord()) {
             return false;
         }
+        String root = field.split("[\\[.]", 2)[0];
         return Arrays.stream(target.getClass().getRecordComponents()).map(RecordComponent::getName)
-                .anyMatch(field::equals);
+                .anyMatch(root::equals);
     }
 }

@@ -65,6 +65,6 @@ class CompanyPageController {
     /** The first section of the page, from this module itself; later it sits below the others' cards. */
     @Bean
     static CompanySection companyHistorySection() {
-        return CompanySection.of("clients.history.heading", 1000, "/companies/{id}/history");
+        return CompanySection.of("clients.history.heading", 1000, "/companies/{id}/history", true);
     }
 }
