@@ -64,7 +64,11 @@ public class CompanyService {
             "segment", "c.segment",
             "createdAt", "c.created_at"), Sort.by("name"));
 
-    /** Legal forms and quotes around a name: «ООО "Ромашка"» is found as «Ромашка ООО» and «ромашка». */
+    /**
+     * Legal forms and quotes around a name: «ООО "Ромашка"» is found as «Ромашка ООО» and «ромашка».
+     * The SQL function {@code company_name_core} (V10) applies the same rule for possible duplicates:
+     * a change here belongs there too.
+     */
     private static final Pattern NOISE = Pattern.compile(
             "(?iu)(^|[\\s\"«»'“”„])(ооо|оао|зао|пао|нао|ао|ип|гуп|муп|llc|ltd)(?=$|[\\s\"«»'“”„.,])|[\"«»'“”„]");
 
