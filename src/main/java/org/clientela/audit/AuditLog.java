@@ -1,5 +1,6 @@
 package org.clientela.audit;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -11,11 +12,24 @@ public interface AuditLog {
     /** The actor recorded when no user is authenticated (start-up, jobs). */
     String SYSTEM_ACTOR = "system";
 
+    /** The field of the {@code MERGED} line of the record that was merged into another. */
+    String MERGED_INTO = "mergedInto";
+
+    /** The field of the {@code MERGED} line of the record that took another one over. */
+    String MERGED_FROM = "mergedFrom";
+
     void created(String entityType, Object entityId, AuditChanges initialValues);
 
     void updated(String entityType, Object entityId, AuditChanges changes);
 
     void deleted(String entityType, Object entityId);
+
+    /**
+     * Two records of one type turned out to be the same thing and {@code duplicateId} was merged
+     * into {@code survivorId}: a {@code MERGED} line on each, the duplicate's saying
+     * {@value #MERGED_INTO} = the survivor, the survivor's {@value #MERGED_FROM} = the duplicate.
+     */
+    void merged(String entityType, Object duplicateId, Object survivorId);
 
     /** An export of records (a commercial secret leaving the system), with what was exported. */
     void exported(String entityType, String description);
@@ -25,4 +39,10 @@ public interface AuditLog {
      * may see the record.
      */
     List<AuditRecord> history(String entityType, Object entityId);
+
+    /**
+     * The histories of several records of one type interleaved, oldest first (each line keeps its
+     * {@link AuditRecord#entityId()}): a record together with those merged into it.
+     */
+    List<AuditRecord> history(String entityType, Collection<?> entityIds);
 }

@@ -1,5 +1,6 @@
 package org.clientela.audit.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,12 +37,17 @@ class AuditController {
 
     @GetMapping("/{entityType}/{entityId}")
     @Operation(summary = "The history of a record the caller may see, oldest first",
-            description = "entityType as written to the log, e.g. User, Team")
+            description = "entityType as written to the log, e.g. User, Team. A record that other records were "
+                    + "merged into (e.g. a company that took over its duplicate) has their history too: "
+                    + "each line's entityId says whose line it is.")
     List<AuditEntryResponse> history(@PathVariable String entityType, @PathVariable String entityId) {
         AuditedRecords records = recordsByType.get(entityType);
         if (records == null || !records.maySee(entityId)) {
             throw new RecordNotFoundException(entityType, entityId);
         }
-        return auditLog.history(entityType, entityId).stream().map(AuditEntryResponse::of).toList();
+        List<String> ids = new ArrayList<>();
+        ids.add(entityId);
+        ids.addAll(records.mergedInto(entityId));
+        return auditLog.history(entityType, ids).stream().map(AuditEntryResponse::of).toList();
     }
 }

@@ -5,12 +5,16 @@ import java.time.Instant;
 import org.clientela.audit.AuditAction;
 import org.clientela.audit.AuditRecord;
 
-/** One line of a record's history: one field's old and new value, or the whole record's fate. */
-record AuditEntryResponse(long id, Instant occurredAt, String actor, AuditAction action, String field,
-        String oldValue, String newValue) {
+/**
+ * One line of a record's history: one field's old and new value, or the whole record's fate.
+ *
+ * @param entityId the record the line is about: the one asked for, or one merged into it
+ */
+record AuditEntryResponse(long id, Instant occurredAt, String actor, String entityId, AuditAction action,
+        String field, String oldValue, String newValue) {
 
     static AuditEntryResponse of(AuditRecord record) {
-        return new AuditEntryResponse(record.id(), record.occurredAt(), record.actor(), record.action(),
-                record.field(), record.oldValue(), record.newValue());
+        return new AuditEntryResponse(record.id(), record.occurredAt(), record.actor(), record.entityId(),
+                record.action(), record.field(), record.oldValue(), record.newValue());
     }
 }

@@ -1,5 +1,6 @@
 package org.clientela.audit.internal;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.clientela.audit.AuditAction;
@@ -49,6 +50,13 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void merged(String entityType, Object duplicateId, Object survivorId) {
+        insert(entityType, duplicateId, AuditAction.MERGED, MERGED_INTO, null, String.valueOf(survivorId));
+        insert(entityType, survivorId, AuditAction.MERGED, MERGED_FROM, null, String.valueOf(duplicateId));
+    }
+
+    @Override
     @Transactional
     public void exported(String entityType, String description) {
         insert(entityType, "*", AuditAction.EXPORTED, null, null, description);
@@ -57,14 +65,20 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public List<AuditRecord> history(String entityType, Object entityId) {
+        return history(entityType, List.of(entityId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditRecord> history(String entityType, Collection<?> entityIds) {
         return jdbc.sql("""
                         select id, occurred_at, actor, entity_type, entity_id, action, field, old_value, new_value
                         from audit_log
-                        where entity_type = :entityType and entity_id = :entityId
+                        where entity_type = :entityType and entity_id = any(:entityIds)
                         order by id
                         """)
                 .param("entityType", entityType)
-                .param("entityId", String.valueOf(entityId))
+                .param("entityIds", entityIds.stream().map(String::valueOf).toArray(String[]::new))
                 .query((rs, row) -> new AuditRecord(rs.getLong("id"),
                         rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
                         rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),

@@ -63,10 +63,18 @@ class CompanyController {
                 .eTag(Versions.etag(created.version())).body(created);
     }
 
+    /**
+     * A duplicate merged into another company answers 200 with itself, archived, and
+     * {@code mergedInto}, rather than a redirect: its id still names a record with a history, a
+     * client that followed a redirect silently would take the survivor's version for the
+     * duplicate's, and a redirected PATCH or DELETE would change the survivor.
+     */
     @GetMapping("/{id}")
-    @Operation(summary = "One company; its version is the ETag")
+    @Operation(summary = "One company; its version is the ETag",
+            description = "A duplicate merged into another company is answered archived, with mergedInto: "
+                    + "the id of the company it became.")
     ResponseEntity<CompanyView> company(@PathVariable UUID id) {
-        CompanyView company = companies.company(id);
+        CompanyView company = companies.companyOrMerged(id);
         return ResponseEntity.ok().eTag(Versions.etag(company.version())).body(company);
     }
 

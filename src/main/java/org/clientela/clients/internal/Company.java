@@ -2,6 +2,8 @@ package org.clientela.clients.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.clientela.clients.CompanyId;
@@ -31,19 +33,21 @@ class Company {
     private String lostReason;
     private UUID ownerId;
     private Instant archivedAt;
+    private UUID mergedInto;
     private final Instant createdAt;
     @Version
     private Long version;
 
     @PersistenceCreator
     Company(UUID id, CompanyDetails details, CompanyStatus status, String lostReason, UUID ownerId,
-            Instant archivedAt, Instant createdAt, Long version) {
+            Instant archivedAt, UUID mergedInto, Instant createdAt, Long version) {
         this.id = id;
         this.details = details;
         this.status = status;
         this.lostReason = lostReason;
         this.ownerId = ownerId;
         this.archivedAt = archivedAt;
+        this.mergedInto = mergedInto;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -55,7 +59,7 @@ class Company {
 
     static Company register(UUID id, CompanyDetails details, CompanyStatus status, String lostReason, UserId owner,
             Instant now) {
-        Company company = new Company(id, details, CompanyStatus.PROSPECT, null, owner.value(), null,
+        Company company = new Company(id, details, CompanyStatus.PROSPECT, null, owner.value(), null, null,
                 now, null);
         company.changeStatus(status, lostReason);
         return company;
@@ -83,6 +87,28 @@ class Company {
         if (archivedAt == null) {
             archivedAt = now;
         }
+    }
+
+    /**
+     * This company turned out to be a duplicate of {@code survivor}, which took over its people,
+     * dossier and tags: it is archived, and says where it went for whoever still holds its id.
+     */
+    void mergeInto(CompanyId survivor, Instant now) {
+        if (survivor.value().equals(id)) {
+            throw new IllegalArgumentException("A company cannot be merged into itself");
+        }
+        archive(now);
+        this.mergedInto = survivor.value();
+    }
+
+    /** Takes over the tags of a duplicate merged into this company. */
+    void uniteTags(List<String> others) {
+        TreeSet<String> united = new TreeSet<>(details.tags() == null ? List.of() : details.tags());
+        united.addAll(others == null ? List.of() : others);
+        CompanyDetails d = details;
+        this.details = new CompanyDetails(d.name(), d.legalForm(), d.inn(), d.kpp(), d.ogrn(), d.legalAddress(),
+                d.deliveryAddress(), d.bik(), d.bankName(), d.settlementAccount(), d.correspondentAccount(),
+                d.segment(), d.region(), d.size(), d.source(), List.copyOf(united));
     }
 
     /** What the audit log compares: the state before a change and after it. */
@@ -123,6 +149,11 @@ class Company {
 
     boolean isArchived() {
         return archivedAt != null;
+    }
+
+    /** The company this one was merged into, if it was. */
+    Optional<CompanyId> mergedInto() {
+        return Optional.ofNullable(mergedInto).map(CompanyId::new);
     }
 
     Instant createdAt() {

@@ -1,5 +1,6 @@
 package org.clientela.clients.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.clientela.audit.AuditedRecords;
@@ -32,5 +33,13 @@ class CompanyAuditedRecords implements AuditedRecords {
             return false;
         }
         return companies.findById(id).filter(company -> accessPolicy.maySee(company.owner())).isPresent();
+    }
+
+    /** A company's history includes those of the duplicates merged into it. */
+    @Override
+    public List<String> mergedInto(String entityId) {
+        return companies.findByMergedInto(UUID.fromString(entityId)).stream()
+                .map(company -> company.id().toString())
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.clientela.clients.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +12,7 @@ interface CompanyRepository extends ListCrudRepository<Company, UUID>, CompanyIn
     /** The company holding this INN and KPP ({@code null} KPP for a sole trader), archived or not. */
     @Query("select * from company where inn = :inn and coalesce(kpp, '') = coalesce(:kpp, '')")
     Optional<Company> findByInnAndKpp(String inn, String kpp);
+
+    /** The duplicates merged into a company. */
+    List<Company> findByMergedInto(UUID survivor);
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
+import org.clientela.clients.CompanyId;
 import org.clientela.clients.CompanyInput;
 import org.clientela.clients.CompanyQuery;
 import org.clientela.clients.CompanySource;
@@ -62,7 +63,11 @@ public class CompanyService {
             "segment", "c.segment",
             "createdAt", "c.created_at"), Sort.by("name"));
 
-    /** Legal forms and quotes around a name: «ООО "Ромашка"» is found as «Ромашка ООО» and «ромашка». */
+    /**
+     * Legal forms and quotes around a name: «ООО "Ромашка"» is found as «Ромашка ООО» and «ромашка».
+     * The SQL function {@code company_name_core} (V10) applies the same rule for possible duplicates:
+     * a change here belongs there too.
+     */
     private static final Pattern NOISE = Pattern.compile(
             "(?iu)(^|[\\s\"«»'“”„])(ооо|оао|зао|пао|нао|ао|ип|гуп|муп|llc|ltd)(?=$|[\\s\"«»'“”„.,])|[\"«»'“”„]");
 
@@ -137,6 +142,20 @@ public class CompanyService {
     @Transactional(readOnly = true)
     public CompanyView company(UUID id) {
         return view(visibleCompany(id));
+    }
+
+    /**
+     * A company one may see, or else a duplicate one may see that was merged into another: that
+     * one archived, with {@link CompanyView#mergedInto()}, so that whoever kept its id learns
+     * where it went.
+     */
+    @Transactional(readOnly = true)
+    public CompanyView companyOrMerged(UUID id) {
+        return companies.findById(id)
+                .filter(company -> !company.isArchived() || company.mergedInto().isPresent())
+                .filter(company -> accessPolicy.maySee(company.owner()))
+                .map(this::view)
+                .orElseThrow(() -> new RecordNotFoundException(COMPANY, id));
     }
 
     /** One page of the companies the current user may see, filtered and sorted. */
@@ -326,7 +345,7 @@ public class CompanyService {
         return given == null ? stored : given;
     }
 
-    private CompanyView view(Company company) {
+    CompanyView view(Company company) {
         CompanyDetails d = company.details();
         // most often the owner is the one asking: no need to look them up
         String ownerName = CurrentUser.find().filter(me -> me.id().equals(company.owner()))
@@ -337,10 +356,11 @@ public class CompanyService {
                 d.deliveryAddress(), d.bik(), d.bankName(), d.settlementAccount(), d.correspondentAccount(),
                 d.segment(), d.region(), d.size(), d.source(), company.status(), company.lostReason(),
                 company.owner().value(), ownerName, d.tags() == null ? List.of() : List.copyOf(d.tags()),
-                company.isArchived(), company.createdAt(), company.version());
+                company.isArchived(), company.createdAt(), company.version(),
+                company.mergedInto().map(CompanyId::value).orElse(null));
     }
 
-    private static CompanyView fromRow(ResultSet rs) throws SQLException {
+    static CompanyView fromRow(ResultSet rs) throws SQLException {
         String source = rs.getString("source");
         Array tags = rs.getArray("tags");
         return new CompanyView(rs.getObject("id", UUID.class), rs.getString("name"),
@@ -353,7 +373,7 @@ public class CompanyService {
                 rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
                 rs.getTimestamp("archived_at") != null, rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getObject("merged_into", UUID.class));
     }
 
     /** The words of a name search, without legal forms and quotes, lower-cased. */

@@ -11,4 +11,7 @@ interface ContactRepository extends ListCrudRepository<Contact, UUID> {
     /** The people of a company: those still there first, then by name. */
     @Query("select * from contact where company_id = :companyId order by active desc, lower(full_name), id")
     List<Contact> findByCompany(UUID companyId);
+
+    @Query("select count(*) from contact where company_id = :companyId")
+    long countAt(UUID companyId);
 }

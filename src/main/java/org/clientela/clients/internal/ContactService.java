@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
+import org.clientela.clients.CompaniesMerged;
 import org.clientela.clients.CompanyId;
 import org.clientela.clients.ContactInput;
 import org.clientela.clients.ContactView;
@@ -16,6 +17,8 @@ import org.clientela.clients.internal.Contact.ContactDetails;
 import org.clientela.identity.AccessPolicy;
 import org.clientela.shared.RecordNotFoundException;
 import org.clientela.shared.StaleVersionException;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,17 +38,23 @@ public class ContactService {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    private final JdbcClient jdbc;
+
     ContactService(ContactRepository contacts, CompanyRepository companies, AccessPolicy accessPolicy,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, Clock clock, JdbcClient jdbc) {
         this.contacts = contacts;
         this.companies = companies;
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Transactional
     public ContactView add(UUID companyId, ContactInput input) {
+        // a merge of the company holds its row until it commits: wait for it, then see the company
+        // archived, rather than add a person to a duplicate whose people have just moved away
+        jdbc.sql("select 1 from company where id = :id for key share").param("id", companyId).query().listOfRows();
         Company company = visibleCompany(companyId);
         ContactDetails details = ContactInputCheck.check(input, today());
         Contact contact = Contact.add(company.companyId(), details, clock.instant());
@@ -107,6 +116,27 @@ public class ContactService {
     public List<ContactView> of(CompanyId company) {
         visibleCompany(company.value());
         return contacts.findByCompany(company.value()).stream().map(ContactService::view).toList();
+    }
+
+    /**
+     * The people of a duplicate move to the company it was merged into, in the merge's
+     * transaction, each with a line in their history. Their version changes: a form of one of them
+     * opened before the move is stale.
+     */
+    @EventListener
+    void on(CompaniesMerged merged) {
+        List<UUID> moved = jdbc.sql("""
+                        update contact set company_id = :survivor, version = version + 1
+                        where company_id = :duplicate
+                        returning id
+                        """)
+                .param("survivor", merged.survivor().value())
+                .param("duplicate", merged.duplicate().value())
+                .query(UUID.class)
+                .list();
+        for (UUID id : moved) {
+            auditLog.updated(CONTACT, id, AuditChanges.of().field("company", merged.duplicate(), merged.survivor()));
+        }
     }
 
     private Contact visibleContact(UUID id) {

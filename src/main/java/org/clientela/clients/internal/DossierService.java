@@ -10,11 +10,13 @@ import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
+import org.clientela.clients.CompaniesMerged;
 import org.clientela.clients.Dossier;
 import org.clientela.clients.Dossier.KeyDate;
 import org.clientela.identity.CurrentUser;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.StaleVersionException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,13 +58,49 @@ public class DossierService {
      */
     @Transactional
     public Dossier write(UUID companyId, long expectedVersion, Dossier input) {
-        companies.company(companyId);
         Dossier stored = readForUpdate(companyId);
+        // checked under the lock: a company merged meanwhile is archived now, and not written to
+        companies.company(companyId);
         if (stored.version() != expectedVersion) {
             throw new StaleVersionException("Dossier", companyId, expectedVersion, stored.version());
         }
         Dossier checked = check(input);
-        AuditChanges changes = AuditChanges.of()
+        AuditChanges changes = changes(stored, checked);
+        if (changes.isEmpty()) {
+            return stored;
+        }
+        store(companyId, checked, stored.version() + 1);
+        auditLog.updated(CompanyService.COMPANY, companyId, changes);
+        return read(companyId);
+    }
+
+    /**
+     * The duplicate's dossier moves to the survivor ({@link DossierMerge}), in the merge's
+     * transaction. The duplicate keeps none: its key dates would otherwise still remind of a
+     * company that no longer is one; what it held stays in its history, which the survivor's
+     * history includes.
+     */
+    @EventListener
+    void on(CompaniesMerged merged) {
+        UUID survivor = merged.survivor().value();
+        UUID duplicate = merged.duplicate().value();
+        Dossier stored = read(survivor);
+        DossierMerge merge = DossierMerge.of(stored, read(duplicate));
+        if (merge.changesSurvivor()) {
+            store(survivor, merge.merged(), stored.version() + 1);
+            auditLog.updated(CompanyService.COMPANY, survivor, changes(stored, merge.merged()));
+        }
+        // the key dates go with their dossier (on delete cascade)
+        jdbc.sql("delete from company_dossier where company_id = :id").param("id", duplicate).update();
+    }
+
+    /** What a merge would do to the survivor's dossier, for the confirmation page. */
+    DossierMerge mergeOf(UUID survivor, UUID duplicate) {
+        return DossierMerge.of(read(survivor), read(duplicate));
+    }
+
+    private static AuditChanges changes(Dossier stored, Dossier checked) {
+        return AuditChanges.of()
                 .field("dossier.annualRevenue", plain(stored.annualRevenue()), plain(checked.annualRevenue()))
                 .field("dossier.staffSize", stored.staffSize(), checked.staffSize())
                 .field("dossier.businessHistory", stored.businessHistory(), checked.businessHistory())
@@ -72,12 +110,11 @@ public class DossierService {
                 .field("dossier.purchaseMotives", stored.purchaseMotives(), checked.purchaseMotives())
                 .field("dossier.audienceSegment", stored.audienceSegment(), checked.audienceSegment())
                 .field("dossier.keyDates", keyDatesText(stored.keyDates()), keyDatesText(checked.keyDates()));
-        if (changes.isEmpty()) {
-            return stored;
-        }
+    }
+
+    private void store(UUID companyId, Dossier checked, long version) {
         Instant now = clock.instant();
         String author = CurrentUser.get().username();
-        long version = stored.version() + 1;
         jdbc.sql("""
                         insert into company_dossier (company_id, annual_revenue, staff_size, business_history, needs,
                             development_plans, interests, purchase_motives, audience_segment, version, updated_at,
@@ -113,8 +150,6 @@ public class DossierService {
                     .param("description", keyDate.description())
                     .update();
         }
-        auditLog.updated(CompanyService.COMPANY, companyId, changes);
-        return read(companyId);
     }
 
     private Dossier readForUpdate(UUID companyId) {
