@@ -60,6 +60,19 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET().build());
     }
 
+    /** A GET of a file, e.g. an export: the body as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens {@code page}, then posts {@code fields} to {@code action} with the page's CSRF token. */
     public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
         HttpResponse<String> form = get(page);
