@@ -89,6 +89,17 @@ public final class WebSession {
         return post(path, encode(fields));
     }
 
+    /** Opens {@code page}, then posts {@code fields} with its CSRF token and the given header pairs (as htmx sends). */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields, String... headers) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken(get(page).body()));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(withToken)))
+                .build());
+    }
+
     public HttpResponse<String> post(String path, String formBody) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

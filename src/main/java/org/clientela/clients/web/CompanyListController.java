@@ -13,6 +13,7 @@ import org.clientela.clients.CompanyView;
 import org.clientela.clients.LegalForm;
 import org.clientela.clients.internal.CompanyExport;
 import org.clientela.clients.internal.CompanyService;
+import org.clientela.clients.internal.SavedFilters;
 import org.clientela.platform.NavigationEntry;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.PageResponse;
@@ -47,11 +48,14 @@ class CompanyListController {
     private final CompanyService companies;
     private final CompanyExport export;
     private final OwnerChoices ownerChoices;
+    private final SavedFilters savedFilters;
 
-    CompanyListController(CompanyService companies, CompanyExport export, OwnerChoices ownerChoices) {
+    CompanyListController(CompanyService companies, CompanyExport export, OwnerChoices ownerChoices,
+            SavedFilters savedFilters) {
         this.companies = companies;
         this.export = export;
         this.ownerChoices = ownerChoices;
+        this.savedFilters = savedFilters;
     }
 
     /** The filters as the URL carries them; a value that does not parse is left out of the query. */
@@ -78,6 +82,7 @@ class CompanyListController {
         ListLinks links = new ListLinks(filter, column, direction);
         model.addAttribute("result", result);
         model.addAttribute("links", links);
+        model.addAttribute("savedFilters", savedFilters.mine());
         // the same address answers a whole page or, to htmx, the table alone: caches must tell them apart
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && historyRestore == null) {
@@ -136,6 +141,13 @@ class CompanyListController {
                 uri.queryParam("page", page);
             }
             return uri.encode().build().toUriString();
+        }
+
+        /** The filters and order as a query string, without the page: what "save this filter" keeps. */
+        public String query() {
+            String query = filtered(PATH).build().encode().toUriString();
+            int start = query.indexOf('?');
+            return start < 0 ? "" : query.substring(start + 1);
         }
 
         /** The list's file in the order it is shown: {@code xlsx} or {@code csv}. */

@@ -41,7 +41,11 @@ class ProspectPageController {
 
     static final String PATH = "/prospects";
     static final String VIEW = "clients/prospects";
-    static final String RESEARCH = "clients/fragments :: research";
+    /**
+     * A file of its own: the form fragments of {@code clients/fragments} are selected by names
+     * ("input", "textarea") that the research form's own fields would match as well.
+     */
+    static final String RESEARCH = "clients/research :: research";
     static final int PAGE_SIZE = 50;
 
     private final Prospects prospects;
