@@ -4,6 +4,8 @@
  * (contacts, visible exactly when their company is), their dossier, and the search over them.
  * Other modules refer to a company by its {@link org.clientela.clients.CompanyId}, and show what
  * they hold of a company on its page by a {@link org.clientela.clients.CompanySection} bean.
+ * The orders module calls {@link org.clientela.clients.FirstOrderConversion} with a company's
+ * first order, which makes a prospect an active client (C6).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Client base")
 package org.clientela.clients;

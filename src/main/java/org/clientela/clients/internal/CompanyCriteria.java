@@ -102,7 +102,7 @@ record CompanyCriteria(String sql, Map<String, Object> params, boolean nothing) 
     }
 
     /** The words of a name search, without legal forms and quotes, lower-cased. */
-    static List<String> words(String q) {
+    private static List<String> words(String q) {
         String cleaned = NOISE.matcher(q.toLowerCase(Locale.ROOT)).replaceAll(" ");
         List<String> words = new ArrayList<>();
         for (String word : cleaned.trim().split("\\s+")) {
