@@ -57,8 +57,7 @@ class SavedFilterPageController {
 
     /** Deletes one of my filters (another's answers 404); htmx removes its line, a plain form reloads the list. */
     @PostMapping(CompanyListController.PATH + "/saved-filters/{id}/delete")
-    Object delete(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            RedirectAttributes redirect) {
+    Object delete(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         filters.delete(id);
         if (htmx != null) {
             return ResponseEntity.ok().body("");
