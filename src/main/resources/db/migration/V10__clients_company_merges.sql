@@ -7,7 +7,7 @@ create index company_merged_into_idx on company (merged_into) where merged_into 
 
 -- The core of a company's name for comparing two names: lower-cased, without legal forms and
 -- quotes, so that «ООО "Ромашка"» and «Ромашка ООО» are the same name. The same rule as
--- CompanyService.NOISE, the search's, in PostgreSQL's regular expressions.
+-- CompanyCriteria.NOISE, the search's, in PostgreSQL's regular expressions.
 create function company_name_core(name text) returns text
     language sql immutable strict parallel safe
     return btrim(regexp_replace(lower(name),

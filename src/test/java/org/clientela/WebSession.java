@@ -60,6 +60,19 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET().build());
     }
 
+    /** A GET of a file, e.g. an export: the body as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens {@code page}, then posts {@code fields} to {@code action} with the page's CSRF token. */
     public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
         HttpResponse<String> form = get(page);
@@ -74,6 +87,17 @@ public final class WebSession {
     /** A bare POST: no CSRF token unless {@code fields} has one. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         return post(path, encode(fields));
+    }
+
+    /** Opens {@code page}, then posts {@code fields} with its CSRF token and the given header pairs (as htmx sends). */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields, String... headers) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken(get(page).body()));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(withToken)))
+                .build());
     }
 
     public HttpResponse<String> post(String path, String formBody) {

@@ -6,6 +6,8 @@
  * repoints them on {@link org.clientela.clients.CompaniesMerged}, in the merge's transaction.
  * Other modules refer to a company by its {@link org.clientela.clients.CompanyId}, and show what
  * they hold of a company on its page by a {@link org.clientela.clients.CompanySection} bean.
+ * The orders module calls {@link org.clientela.clients.FirstOrderConversion} with a company's
+ * first order, which makes a prospect an active client (C6).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Client base")
 package org.clientela.clients;

@@ -143,6 +143,29 @@ class CompanyMergeApiIntegrationTest {
     }
 
     @Test
+    void theResearchNotesOfBothProspectsAreKeptOneAfterTheOther() {
+        Map<String, Object> main = organisation(ApiClient.unique("Фасадстрой"), "773601001");
+        String survivor = register("manager1", main);
+        String duplicate = register("manager1", sameInn(main, main.get("name") + " (филиал)", "771501001"));
+        String withoutNotes = register("manager1", sameInn(main, main.get("name") + " (склад)", "771601001"));
+        api.as("manager1").put(COMPANIES + "/" + survivor + "/research",
+                Map.of("note", "Закупают весной", "version", 0)).isJson(200);
+        api.as("manager1").put(COMPANIES + "/" + duplicate + "/research",
+                Map.of("note", "Главный инженер за триплекс", "version", 0)).isJson(200);
+
+        api.as("head").post(COMPANIES + "/" + survivor + "/merge",
+                Map.of("duplicateId", duplicate, "survivorVersion", 0, "duplicateVersion", 0)).isJson(200);
+        api.as("head").post(COMPANIES + "/" + withoutNotes + "/merge",
+                Map.of("duplicateId", survivor, "survivorVersion", 0, "duplicateVersion", 1)).isJson(200);
+
+        JsonNode research = api.as("manager1").get(COMPANIES + "/" + withoutNotes + "/research").isJson(200).json();
+        assertThat(research.path("note").asString()).isEqualTo("Закупают весной\n\nГлавный инженер за триплекс");
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'Company' and entity_id = :id "
+                        + "and field = 'dossier.researchNote'").param("id", withoutNotes).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCompanyMergedEarlierIntoTheDuplicateLeadsToTheNewSurvivor() {
         String first = register("manager1", organisation(ApiClient.unique("Цепочка"), "773601001"));
         String second = register("manager1", organisation(ApiClient.unique("Цепочка"), "773601001"));

@@ -20,6 +20,12 @@ final class CompanyNumbers {
         return base + check(base, INN10);
     }
 
+    /** An organisation's INN of region 01 (Адыгея): a leading zero a spreadsheet must not drop. */
+    static String organisationInnWithLeadingZero() {
+        String base = "01" + digits(7);
+        return base + check(base, INN10);
+    }
+
     static String soleTraderInn() {
         String base = "77" + digits(8);
         String eleven = base + check(base, INN11);

@@ -1,20 +1,26 @@
 package org.clientela.clients.api;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.clientela.clients.CompanyQuery;
 import org.clientela.clients.CompanySource;
 import org.clientela.clients.CompanyStatus;
 import org.clientela.clients.CompanyView;
+import org.clientela.clients.internal.CompanyExport;
 import org.clientela.clients.internal.CompanyService;
 import org.clientela.platform.Versions;
 import org.clientela.shared.PageResponse;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,9 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CompanyController {
 
     private final CompanyService companies;
+    private final CompanyExport export;
 
-    CompanyController(CompanyService companies) {
+    CompanyController(CompanyService companies, CompanyExport export) {
         this.companies = companies;
+        this.export = export;
     }
 
     @GetMapping
@@ -52,6 +60,25 @@ class CompanyController {
             @RequestParam(required = false) String tag, @RequestParam(required = false) CompanySource source,
             @ParameterObject Pageable pageable) {
         return companies.list(new CompanyQuery(q, status, segment, region, ownerId, tag, source), pageable);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "Export every company of the list's filters to XLSX or CSV; recorded in the audit log",
+            description = "The same filters and search as the list, all pages. Headers and labels in the "
+                    + "language of Accept-Language. CSV: UTF-8 with BOM, ';' between cells, CRLF. "
+                    + "Sortable like the list, e.g. sort=name,desc.")
+    void export(@Parameter(description = "xlsx or csv") @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) CompanyStatus status, @RequestParam(required = false) String segment,
+            @RequestParam(required = false) String region, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String tag, @RequestParam(required = false) CompanySource source,
+            @Parameter(hidden = true) Sort sort, Locale locale, HttpServletResponse response) throws IOException {
+        CompanyExport.Format chosen = CompanyExport.Format.of(format);
+        Sort checked = export.checkedSort(sort);
+        response.setContentType(chosen.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, export.contentDisposition(chosen));
+        export.export(new CompanyQuery(q, status, segment, region, ownerId, tag, source), checked, chosen, locale,
+                response.getOutputStream());
     }
 
     @PostMapping

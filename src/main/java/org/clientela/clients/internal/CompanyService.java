@@ -4,14 +4,11 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
@@ -21,11 +18,11 @@ import org.clientela.clients.CompanyQuery;
 import org.clientela.clients.CompanySource;
 import org.clientela.clients.CompanyStatus;
 import org.clientela.clients.CompanyView;
+import org.clientela.clients.FirstOrderConversion;
 import org.clientela.clients.LegalForm;
 import org.clientela.clients.internal.Company.CompanyDetails;
 import org.clientela.identity.AccessPolicy;
 import org.clientela.identity.CurrentUser;
-import org.clientela.identity.RecordScope;
 import org.clientela.identity.Role;
 import org.clientela.identity.UserDirectory;
 import org.clientela.identity.UserId;
@@ -48,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * those who may see it.
  */
 @Service
-public class CompanyService {
+public class CompanyService implements FirstOrderConversion {
 
     static final String COMPANY = "Company";
 
@@ -62,14 +59,6 @@ public class CompanyService {
             "region", "c.region",
             "segment", "c.segment",
             "createdAt", "c.created_at"), Sort.by("name"));
-
-    /**
-     * Legal forms and quotes around a name: «ООО "Ромашка"» is found as «Ромашка ООО» and «ромашка».
-     * The SQL function {@code company_name_core} (V10) applies the same rule for possible duplicates:
-     * a change here belongs there too.
-     */
-    private static final Pattern NOISE = Pattern.compile(
-            "(?iu)(^|[\\s\"«»'“”„])(ооо|оао|зао|пао|нао|ао|ип|гуп|муп|llc|ltd)(?=$|[\\s\"«»'“”„.,])|[\"«»'“”„]");
 
     private final CompanyRepository companies;
     private final AccessPolicy accessPolicy;
@@ -139,6 +128,42 @@ public class CompanyService {
         }
     }
 
+    /**
+     * A person converts a prospect into an active client (C6), on the version they saw. Only a
+     * prospect converts: one already converted, perhaps by a colleague a moment ago, answers 409.
+     */
+    @Transactional
+    public CompanyView convertToActive(UUID id, long expectedVersion) {
+        Company company = visibleCompany(id);
+        if (company.version() != expectedVersion) {
+            throw new StaleVersionException(COMPANY, id, expectedVersion, company.version());
+        }
+        if (company.status() != CompanyStatus.PROSPECT) {
+            throw new ConflictException("clients.prospect.notProspect", company.details().name());
+        }
+        activate(company);
+        return view(company);
+    }
+
+    @Override
+    @Transactional
+    public boolean convertOnFirstOrder(CompanyId companyId) {
+        Company company = companies.findById(companyId.value())
+                .orElseThrow(() -> new RecordNotFoundException(COMPANY, companyId.value()));
+        if (company.isArchived() || company.status() != CompanyStatus.PROSPECT) {
+            return false;
+        }
+        activate(company);
+        return true;
+    }
+
+    private void activate(Company company) {
+        Company.State previous = company.state();
+        company.changeStatus(CompanyStatus.ACTIVE, null);
+        companies.save(company);
+        auditLog.updated(COMPANY, company.id(), changes(previous, company.state()));
+    }
+
     @Transactional(readOnly = true)
     public CompanyView company(UUID id) {
         return view(visibleCompany(id));
@@ -162,37 +187,12 @@ public class CompanyService {
     @Transactional(readOnly = true)
     public PageResponse<CompanyView> list(CompanyQuery query, Pageable pageable) {
         PageRequest page = PAGING.check(pageable);
-        RecordScope scope = accessPolicy.currentScope();
-        StringBuilder where = new StringBuilder("c.archived_at is null");
-        Map<String, Object> params = new java.util.HashMap<>();
-        if (!scope.isEverything()) {
-            where.append(" and c.owner_id = any(:owners)");
-            params.put("owners", scope.ownerIds());
+        CompanyCriteria criteria = CompanyCriteria.of(query, accessPolicy.currentScope());
+        if (criteria.nothing()) {
+            return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
         }
-        String order = PAGING.orderBy(page, "c.id");
-        if (query.q() != null && !query.q().isBlank()) {
-            Search search = searchAlternatives(query.q().strip(), params);
-            if (search.idQueries().isEmpty()) {
-                return PageResponse.of(List.of(), page.getPageNumber(), page.getPageSize(), 0);
-            }
-            // a union of id sets, each answered by its own index. A number, a phone or an e-mail finds a
-            // handful of companies: they are fetched first, as an array, because PostgreSQL cannot
-            // estimate "phone_digits @> …" and would rather probe every company's people in name order.
-            // Words may match thousands, and there the planner's own choice is the faster one.
-            String union = String.join("\n union ", search.idQueries());
-            where.append(search.selective() ? " and c.id = any(array(" + union + "))" : " and c.id in (" + union + ")");
-        }
-        filter(where, params, "c.status", "status", query.status() == null ? null : query.status().name());
-        filter(where, params, "c.segment", "segment", query.segment());
-        filter(where, params, "c.region", "region", query.region());
-        filter(where, params, "c.owner_id", "ownerId", query.ownerId());
-        filter(where, params, "c.source", "source", query.source() == null ? null : query.source().name());
-        if (query.tag() != null && !query.tag().isBlank()) {
-            where.append(" and c.tags @> array[cast(:tag as text)]");
-            params.put("tag", query.tag().trim().toLowerCase(Locale.ROOT));
-        }
-        long counted = jdbc.sql("select count(*) from (select 1 from company c where " + where
-                        + " limit :countCap) counted").params(params).param("countCap", COUNT_CAP + 1)
+        long counted = jdbc.sql("select count(*) from (select 1 from company c where " + criteria.sql()
+                        + " limit :countCap) counted").params(criteria.params()).param("countCap", COUNT_CAP + 1)
                 .query(Long.class).single();
         List<CompanyView> content = jdbc.sql("""
                         select c.*, u.full_name as owner_name
@@ -200,58 +200,13 @@ public class CompanyService {
                         where %s
                         order by %s
                         limit :limit offset :offset
-                        """.formatted(where, order))
-                .params(params)
+                        """.formatted(criteria.sql(), PAGING.orderBy(page, "c.id")))
+                .params(criteria.params())
                 .param("limit", page.getPageSize())
                 .param("offset", page.getOffset())
                 .query((rs, row) -> fromRow(rs))
                 .list();
         return PageResponse.ofCappedCount(content, page.getPageNumber(), page.getPageSize(), counted, COUNT_CAP);
-    }
-
-    /** The id queries of a search; {@code selective} when each can only find a few companies. */
-    record Search(List<String> idQueries, boolean selective) {
-    }
-
-    /**
-     * The ways a search text may name a company, each a query of company ids, any of which finds
-     * it: the beginning of its INN (digits only), the phone or the e-mail of one of its people, or
-     * else the words of its name or of the name of one of its people. Only people still at the
-     * company count: a phone or an address they left behind says nothing of it any more.
-     */
-    private static Search searchAlternatives(String q, Map<String, Object> params) {
-        List<String> alternatives = new ArrayList<>();
-        if (q.matches("\\d{1,12}")) {
-            alternatives.add("select n.id from company n where n.inn like :innPrefix");
-            params.put("innPrefix", q + "%");
-        }
-        if (PhoneNumbers.looksLikePhone(q)) {
-            alternatives.add("select k.company_id from contact k where k.active"
-                    + " and k.phone_digits @> array[cast(:phone as text)]");
-            params.put("phone", PhoneNumbers.digits(q));
-        }
-        if (q.indexOf('@') > 0 && !q.matches(".*\\s.*")) {
-            alternatives.add("select k.company_id from contact k where k.active"
-                    + " and k.emails @> array[cast(:email as text)]");
-            params.put("email", q.toLowerCase(Locale.ROOT));
-        }
-        if (!alternatives.isEmpty() || q.matches("\\d{1,12}")) {
-            // a number, "+7 (495) 123-45-67" or "ivanov@firm.ru" is that, not the words of a name
-            return new Search(alternatives, true);
-        }
-        List<String> words = words(q);
-        if (!words.isEmpty()) {
-            StringBuilder inName = new StringBuilder();
-            StringBuilder inContactName = new StringBuilder();
-            for (int i = 0; i < words.size(); i++) {
-                inName.append(i == 0 ? "" : " and ").append("lower(n.name) like :word").append(i);
-                inContactName.append(" and lower(k.full_name) like :word").append(i);
-                params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
-            }
-            alternatives.add("select n.id from company n where " + inName);
-            alternatives.add("select k.company_id from contact k where k.active" + inContactName);
-        }
-        return new Search(alternatives, false);
     }
 
     private Company visibleCompany(UUID id) {
@@ -374,29 +329,5 @@ public class CompanyService {
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
                 rs.getTimestamp("archived_at") != null, rs.getTimestamp("created_at").toInstant(),
                 rs.getLong("version"), rs.getObject("merged_into", UUID.class));
-    }
-
-    /** The words of a name search, without legal forms and quotes, lower-cased. */
-    static List<String> words(String q) {
-        String cleaned = NOISE.matcher(q.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        List<String> words = new ArrayList<>();
-        for (String word : cleaned.trim().split("\\s+")) {
-            if (!word.isBlank() && words.size() < 5) {
-                words.add(word);
-            }
-        }
-        return words;
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static void filter(StringBuilder where, Map<String, Object> params, String column, String name,
-            Object value) {
-        if (value != null && !(value instanceof String text && text.isBlank())) {
-            where.append(" and ").append(column).append(" = :").append(name);
-            params.put(name, value instanceof String text ? text.trim() : value);
-        }
     }
 }

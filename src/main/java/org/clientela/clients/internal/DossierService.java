@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
@@ -13,6 +14,7 @@ import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompaniesMerged;
 import org.clientela.clients.Dossier;
 import org.clientela.clients.Dossier.KeyDate;
+import org.clientela.clients.ProspectResearch;
 import org.clientela.identity.CurrentUser;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.StaleVersionException;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and rewrites a company's dossier. Each change lands in the audit log under the company
+ * Reads and rewrites a company's dossier, and apart from it a prospect's research notes, which
+ * share its row and version (C6). Each change lands in the audit log under the company
  * (fields {@code dossier.*}), so it shows in the company's history.
  */
 @Service
@@ -69,7 +72,7 @@ public class DossierService {
         if (changes.isEmpty()) {
             return stored;
         }
-        store(companyId, checked, stored.version() + 1);
+        store(companyId, stored, checked, stored.version() + 1);
         auditLog.updated(CompanyService.COMPANY, companyId, changes);
         return read(companyId);
     }
@@ -87,11 +90,41 @@ public class DossierService {
         Dossier stored = read(survivor);
         DossierMerge merge = DossierMerge.of(stored, read(duplicate));
         if (merge.changesSurvivor()) {
-            store(survivor, merge.merged(), stored.version() + 1);
+            store(survivor, stored, merge.merged(), stored.version() + 1);
             auditLog.updated(CompanyService.COMPANY, survivor, changes(stored, merge.merged()));
         }
+        carryResearchNote(survivor, duplicate);
         // the key dates go with their dossier (on delete cascade)
         jdbc.sql("delete from company_dossier where company_id = :id").param("id", duplicate).update();
+    }
+
+    /**
+     * The research note is not part of {@link Dossier}, so {@link DossierMerge} does not see it:
+     * the survivor keeps its own and gains the duplicate's after it, as with the other texts.
+     */
+    private void carryResearchNote(UUID survivor, UUID duplicate) {
+        String before = readResearch(survivor).note();
+        int carried = jdbc.sql("""
+                        insert into company_dossier (company_id, research_note, researched_at, version, updated_at,
+                            updated_by)
+                        select :survivor, d.research_note, d.researched_at, 0, :now, :author
+                        from company_dossier d
+                        where d.company_id = :duplicate and d.research_note is not null
+                        on conflict (company_id) do update set
+                            research_note = coalesce(company_dossier.research_note || E'\n\n', '')
+                                || excluded.research_note,
+                            researched_at = greatest(company_dossier.researched_at, excluded.researched_at),
+                            version = company_dossier.version + 1
+                        """)
+                .param("survivor", survivor)
+                .param("duplicate", duplicate)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("author", CurrentUser.get().username())
+                .update();
+        if (carried > 0) {
+            auditLog.updated(CompanyService.COMPANY, survivor,
+                    AuditChanges.of().field("dossier.researchNote", before, readResearch(survivor).note()));
+        }
     }
 
     /** What a merge would do to the survivor's dossier, for the confirmation page. */
@@ -112,21 +145,22 @@ public class DossierService {
                 .field("dossier.keyDates", keyDatesText(stored.keyDates()), keyDatesText(checked.keyDates()));
     }
 
-    private void store(UUID companyId, Dossier checked, long version) {
+    private void store(UUID companyId, Dossier stored, Dossier checked, long version) {
         Instant now = clock.instant();
         String author = CurrentUser.get().username();
         jdbc.sql("""
                         insert into company_dossier (company_id, annual_revenue, staff_size, business_history, needs,
                             development_plans, interests, purchase_motives, audience_segment, version, updated_at,
-                            updated_by)
+                            updated_by, researched_at)
                         values (:id, :revenue, :staff, :history, :needs, :plans, :interests, :motives, :audience,
-                            :version, :now, :author)
+                            :version, :now, :author, :researchedAt)
                         on conflict (company_id) do update set annual_revenue = excluded.annual_revenue,
                             staff_size = excluded.staff_size, business_history = excluded.business_history,
                             needs = excluded.needs, development_plans = excluded.development_plans,
                             interests = excluded.interests, purchase_motives = excluded.purchase_motives,
                             audience_segment = excluded.audience_segment, version = excluded.version,
-                            updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                            researched_at = coalesce(excluded.researched_at, company_dossier.researched_at)
                         """)
                 .param("id", companyId)
                 .param("revenue", checked.annualRevenue())
@@ -140,6 +174,7 @@ public class DossierService {
                 .param("version", version)
                 .param("now", Timestamp.from(now))
                 .param("author", author)
+                .param("researchedAt", researchChanged(stored, checked) ? Timestamp.from(now) : null)
                 .update();
         jdbc.sql("delete from company_key_date where company_id = :id").param("id", companyId).update();
         for (int i = 0; i < checked.keyDates().size(); i++) {
@@ -150,6 +185,79 @@ public class DossierService {
                     .param("description", keyDate.description())
                     .update();
         }
+    }
+
+    /** The research notes of a company one may see (C6); empty ones when nobody has written them. */
+    @Transactional(readOnly = true)
+    public ProspectResearch research(UUID companyId) {
+        companies.company(companyId);
+        return readResearch(companyId);
+    }
+
+    /**
+     * Rewrites the research notes of a company one may see, on the dossier's version; the rest of
+     * the dossier stays as it is. Changes are audited as the dossier's fields.
+     */
+    @Transactional
+    public ProspectResearch writeResearch(UUID companyId, long expectedVersion, ProspectResearch input) {
+        companies.company(companyId);
+        Dossier stored = readForUpdate(companyId);
+        if (stored.version() != expectedVersion) {
+            throw new StaleVersionException("Dossier", companyId, expectedVersion, stored.version());
+        }
+        ProspectResearch before = readResearch(companyId);
+        InputErrors errors = new InputErrors();
+        ProspectResearch checked = ProspectResearch.of(text(errors, "needs", input.needs()),
+                text(errors, "purchaseMotives", input.purchaseMotives()),
+                text(errors, "audienceSegment", input.audienceSegment()), text(errors, "note", input.note()));
+        errors.throwIfAny();
+        AuditChanges changes = AuditChanges.of()
+                .field("dossier.needs", before.needs(), checked.needs())
+                .field("dossier.purchaseMotives", before.purchaseMotives(), checked.purchaseMotives())
+                .field("dossier.audienceSegment", before.audienceSegment(), checked.audienceSegment())
+                .field("dossier.researchNote", before.note(), checked.note());
+        if (changes.isEmpty()) {
+            return before;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        insert into company_dossier (company_id, needs, purchase_motives, audience_segment,
+                            research_note, researched_at, version, updated_at, updated_by)
+                        values (:id, :needs, :motives, :audience, :note, :now, :version, :now, :author)
+                        on conflict (company_id) do update set needs = excluded.needs,
+                            purchase_motives = excluded.purchase_motives, audience_segment = excluded.audience_segment,
+                            research_note = excluded.research_note, researched_at = excluded.researched_at,
+                            version = excluded.version, updated_at = excluded.updated_at,
+                            updated_by = excluded.updated_by
+                        """)
+                .param("id", companyId)
+                .param("needs", checked.needs())
+                .param("motives", checked.purchaseMotives())
+                .param("audience", checked.audienceSegment())
+                .param("note", checked.note())
+                .param("now", now)
+                .param("version", stored.version() + 1)
+                .param("author", CurrentUser.get().username())
+                .update();
+        auditLog.updated(CompanyService.COMPANY, companyId, changes);
+        return readResearch(companyId);
+    }
+
+    private ProspectResearch readResearch(UUID companyId) {
+        return jdbc.sql("select * from company_dossier where company_id = :id")
+                .param("id", companyId)
+                .query((rs, row) -> new ProspectResearch(rs.getString("needs"), rs.getString("purchase_motives"),
+                        rs.getString("audience_segment"), rs.getString("research_note"),
+                        rs.getTimestamp("researched_at") == null ? null : rs.getTimestamp("researched_at").toInstant(),
+                        rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                .optional()
+                .orElse(ProspectResearch.of(null, null, null, null));
+    }
+
+    private static boolean researchChanged(Dossier stored, Dossier checked) {
+        return !Objects.equals(stored.needs(), checked.needs())
+                || !Objects.equals(stored.purchaseMotives(), checked.purchaseMotives())
+                || !Objects.equals(stored.audienceSegment(), checked.audienceSegment());
     }
 
     private Dossier readForUpdate(UUID companyId) {

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SavedFilters {
 
+    /** The list's filters and order: the API's {@code sort=region,desc}, the screen's {@code sort=region&dir=desc}. */
     static final Set<String> PARAMETERS = Set.of("q", "status", "segment", "region", "ownerId", "tag", "source",
-            "sort");
+            "sort", "dir");
     static final int MAX_PER_USER = 50;
 
     private final JdbcClient jdbc;
@@ -97,7 +98,7 @@ public class SavedFilters {
     }
 
     /** The list's own, non-empty parameters in a stable order, re-encoded. */
-    static String normalize(String query) {
+    public static String normalize(String query) {
         if (query == null || query.isBlank()) {
             return "";
         }

@@ -1,5 +1,7 @@
 package org.clientela.clients.web;
 
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,12 +11,16 @@ import org.clientela.clients.CompanySource;
 import org.clientela.clients.CompanyStatus;
 import org.clientela.clients.CompanyView;
 import org.clientela.clients.LegalForm;
+import org.clientela.clients.internal.CompanyExport;
 import org.clientela.clients.internal.CompanyService;
+import org.clientela.clients.internal.SavedFilters;
 import org.clientela.platform.NavigationEntry;
+import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.PageResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,11 +46,16 @@ class CompanyListController {
     private static final Set<String> SORTABLE = Set.of("name", "inn", "status", "region");
 
     private final CompanyService companies;
+    private final CompanyExport export;
     private final OwnerChoices ownerChoices;
+    private final SavedFilters savedFilters;
 
-    CompanyListController(CompanyService companies, OwnerChoices ownerChoices) {
+    CompanyListController(CompanyService companies, CompanyExport export, OwnerChoices ownerChoices,
+            SavedFilters savedFilters) {
         this.companies = companies;
+        this.export = export;
         this.ownerChoices = ownerChoices;
+        this.savedFilters = savedFilters;
     }
 
     /** The filters as the URL carries them; a value that does not parse is left out of the query. */
@@ -71,6 +82,7 @@ class CompanyListController {
         ListLinks links = new ListLinks(filter, column, direction);
         model.addAttribute("result", result);
         model.addAttribute("links", links);
+        model.addAttribute("savedFilters", savedFilters.mine());
         // the same address answers a whole page or, to htmx, the table alone: caches must tell them apart
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && historyRestore == null) {
@@ -86,7 +98,27 @@ class CompanyListController {
         return VIEW;
     }
 
-    /** The addresses of the sort headers and the pages, keeping the filters. */
+    /** The list as it is filtered and sorted, every page of it, as a file; the export is audited. */
+    @GetMapping("/export")
+    void export(@ModelAttribute("filter") CompanyFilter filter, BindingResult ignoredMistakes,
+            @RequestParam(defaultValue = "xlsx") String format, @RequestParam(defaultValue = "name") String sort,
+            @RequestParam(defaultValue = "asc") String dir, Locale locale, HttpServletResponse response)
+            throws IOException {
+        CompanyExport.Format chosen;
+        try {
+            chosen = CompanyExport.Format.of(format);
+        } catch (InvalidInputException unknown) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        String column = SORTABLE.contains(sort) ? sort : "name";
+        Sort order = Sort.by("desc".equalsIgnoreCase(dir) ? Sort.Direction.DESC : Sort.Direction.ASC, column);
+        response.setContentType(chosen.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, export.contentDisposition(chosen));
+        export.export(filter.toQuery(ownerChoices.mayChoose()), order, chosen, locale, response.getOutputStream());
+    }
+
+    /** The addresses of the sort headers, the pages and the exports, keeping the filters. */
     record ListLinks(CompanyFilter filter, String sort, Sort.Direction direction) {
 
         public String sortBy(String column) {
@@ -104,11 +136,33 @@ class CompanyListController {
         }
 
         public String page(int page) {
-            return link(sort, direction == Sort.Direction.DESC ? "desc" : "asc", page);
+            UriComponentsBuilder uri = filtered(PATH);
+            if (page > 0) {
+                uri.queryParam("page", page);
+            }
+            return uri.encode().build().toUriString();
+        }
+
+        /** The filters and order as a query string, without the page: what "save this filter" keeps. */
+        public String query() {
+            String query = filtered(PATH).build().encode().toUriString();
+            int start = query.indexOf('?');
+            return start < 0 ? "" : query.substring(start + 1);
+        }
+
+        /** The list's file in the order it is shown: {@code xlsx} or {@code csv}. */
+        public String export(String format) {
+            return filtered(PATH + "/export").queryParam("format", format).encode().build().toUriString();
         }
 
         private String link(String column, String dir, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
+            return new ListLinks(filter, column, "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC)
+                    .page(page);
+        }
+
+        /** The path with the filters and, unless it is the default, the order. */
+        private UriComponentsBuilder filtered(String path) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
             param(uri, "q", filter.q());
             param(uri, "status", filter.status());
             param(uri, "segment", filter.segment());
@@ -116,13 +170,10 @@ class CompanyListController {
             param(uri, "ownerId", filter.ownerId());
             param(uri, "tag", filter.tag());
             param(uri, "source", filter.source());
-            if (!"name".equals(column) || "desc".equals(dir)) {
-                uri.queryParam("sort", column).queryParam("dir", dir);
+            if (!"name".equals(sort) || direction == Sort.Direction.DESC) {
+                uri.queryParam("sort", sort).queryParam("dir", direction == Sort.Direction.DESC ? "desc" : "asc");
             }
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
+            return uri;
         }
 
         private static void param(UriComponentsBuilder uri, String name, Object value) {
