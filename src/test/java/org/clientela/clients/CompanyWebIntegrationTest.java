@@ -142,6 +142,18 @@ class CompanyWebIntegrationTest {
     }
 
     @Test
+    void aTenMegabyteNameIsRefusedAndNothingIsWritten() {
+        long before = companies();
+        Map<String, String> form = formOf(organisation("Ж".repeat(10 * 1024 * 1024)));
+
+        HttpResponse<String> response = session("manager1").submit("/companies/new", "/companies/new", form);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains(message("error.formTooLarge")).doesNotContain("ЖЖЖЖЖЖЖЖЖЖ");
+        assertThat(companies()).isEqualTo(before);
+    }
+
+    @Test
     void markupInANameShowsAsText() {
         String name = ApiClient.unique("<script>alert(1)</script>");
         HttpResponse<String> created = session("manager1").submit("/companies/new", "/companies/new",

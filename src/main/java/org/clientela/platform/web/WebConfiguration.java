@@ -71,6 +71,17 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    FilterRegistrationBean<FormSizeLimitFilter> formSizeLimitFilter(
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize limit) {
+        FilterRegistrationBean<FormSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new FormSizeLimitFilter(limit.toBytes()));
+        // before Spring Security and the session, which would read the form; after Boot's
+        // RequestContextFilter, so that the page speaks the person's language
+        registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
         FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
