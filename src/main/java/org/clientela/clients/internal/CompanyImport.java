@@ -303,6 +303,7 @@ public class CompanyImport {
         ImportReport check() {
             file.rows(this::checkRow);
             progress.rows(rows);
+            progress.checked(rows);
             List<Duplicate> duplicates = duplicates();
             List<PreviewRow> shown = preview;
             if (!duplicates.isEmpty()) {
@@ -378,14 +379,18 @@ public class CompanyImport {
             return new RowProblem(row, reported, header(reported), message(locale, key, arguments));
         }
 
-        /** The file's header of the column that fills a field, or {@code null} when none does. */
+        /**
+         * The file's header of the column that fills a field; the field's label when no column
+         * does (a KPP required of an organisation, say, in a file without KPPs).
+         */
         private String header(String field) {
             for (Column column : columnList) {
                 if (field.equals(column.field())) {
                     return column.header();
                 }
             }
-            return null;
+            Target target = columns.target(field);
+            return target == null ? field : label(target);
         }
 
         /**

@@ -19,7 +19,7 @@ public record ImportReport(String fileName, int rows, int companies, int contact
         int problemCount, List<RowProblem> problems, int duplicateCount, List<Duplicate> duplicates,
         List<String> unknownColumns, List<Column> columns, List<PreviewRow> preview, boolean committed) {
 
-    /** A wrong value: its row, its field (API name) and file column, and why. */
+    /** A wrong value: its row, its field (API name), the file's column of it (or the field's label), and why. */
     public record RowProblem(int row, String field, String column, String message) {
     }
 
