@@ -201,6 +201,10 @@ class CompanyImportApiIntegrationTest {
         api.as("manager1").upload(IMPORT, "file", "doc.pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(
                 StandardCharsets.ISO_8859_1), Map.of()).isProblem(415);
         api.as("manager1").upload(IMPORT, "file", "empty.csv", new byte[0], Map.of()).isProblem(400);
+        Response notAWorkbook = api.as("manager1").upload(IMPORT, "file", "letter.xlsx",
+                "PK\u0003\u0004 not really a workbook".getBytes(StandardCharsets.ISO_8859_1), Map.of())
+                .isProblem(400);
+        assertThat(notAWorkbook.errorFields()).containsExactly("file");
 
         Response noInn = api.as("manager1").upload(IMPORT, "file", "no-inn.csv",
                 "Название;Регион\nРомашка;Тула\n".getBytes(StandardCharsets.UTF_8), Map.of()).isProblem(400);

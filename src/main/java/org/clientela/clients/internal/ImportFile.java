@@ -191,8 +191,15 @@ final class ImportFile {
     }
 
     private void readXlsx(Consumer<Line> each, boolean headerOnly) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(path.toFile());
-                Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+        // only fastexcel's own failures mean a damaged file: what the consumer throws passes through
+        ReadableWorkbook workbook;
+        try {
+            workbook = new ReadableWorkbook(path.toFile());
+        } catch (RuntimeException notAWorkbook) {
+            // a zip that is not a workbook (a .docx, a damaged file)
+            throw new Unreadable(false, "clients.import.file.broken", kind);
+        }
+        try (workbook; Stream<Row> rows = firstSheet(workbook)) {
             boolean header = true;
             Iterator<Row> iterator = rows.iterator();
             while (true) {
@@ -203,7 +210,6 @@ final class ImportFile {
                     }
                     row = iterator.next();
                 } catch (RuntimeException damaged) {
-                    // fastexcel reports a damaged sheet with its own unchecked exceptions
                     throw new Unreadable(false, "clients.import.file.broken", kind);
                 }
                 List<String> cells = new ArrayList<>(row.getCellCount());
@@ -224,11 +230,13 @@ final class ImportFile {
                 }
                 each.accept(new Line(row.getRowNum(), cells));
             }
-        } catch (RuntimeException notAWorkbook) {
-            if (notAWorkbook instanceof Unreadable) {
-                throw notAWorkbook;
-            }
-            // a zip that is not a workbook (a .docx, a damaged file)
+        }
+    }
+
+    private Stream<Row> firstSheet(ReadableWorkbook workbook) throws IOException {
+        try {
+            return workbook.getFirstSheet().openStream();
+        } catch (RuntimeException noSheet) {
             throw new Unreadable(false, "clients.import.file.broken", kind);
         }
     }
