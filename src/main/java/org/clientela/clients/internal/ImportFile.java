@@ -33,7 +33,7 @@ import org.dhatim.fastexcel.reader.Row;
  */
 final class ImportFile {
 
-    static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final int SNIFF = 8192;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -101,18 +101,6 @@ final class ImportFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Kind kind() {
-        return kind;
-    }
-
-    Charset charset() {
-        return charset;
-    }
-
-    char delimiter() {
-        return delimiter;
     }
 
     /** The header row, trimmed; blank headers stay as empty strings so indexes match the cells. */
@@ -297,7 +285,7 @@ final class ImportFile {
     }
 
     /** {@code ;} or {@code ,}, whichever the header line has more of outside quotes; {@code ;} when even. */
-    static char delimiter(String text) {
+    private static char delimiter(String text) {
         int semicolons = 0;
         int commas = 0;
         boolean quoted = false;
