@@ -112,6 +112,24 @@ public final class ApiClient {
             return send(method, path, HttpRequest.BodyPublishers.ofString(body));
         }
 
+        /**
+         * A file upload as a form would send it ({@code multipart/form-data}): the file in the part
+         * {@code part}, with further text {@code fields}.
+         */
+        public Response upload(String path, String part, String fileName, byte[] content, Map<String, String> fields) {
+            String boundary = "----clientela-" + UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; "
+                    + "name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part
+                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        }
+
         /** A body of unknown length: sent chunked. */
         public Response sendChunked(String method, String path, Supplier<InputStream> body) {
             header("Content-Type", "application/json");

@@ -85,6 +85,28 @@ class I18nPropertiesSyncTest {
         assertThat(empty).as("keys without text").isEmpty();
     }
 
+    /** Two branches adding the same key in one file: the later silently wins, and a screen changes. */
+    @Test
+    void noKeyIsDefinedTwiceInABundle() throws IOException {
+        List<String> twice = new ArrayList<>();
+        for (Path file : allBundleFiles()) {
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    Object previous = super.put(key, value);
+                    if (previous != null) {
+                        twice.add(file.getFileName() + ": " + key);
+                    }
+                    return previous;
+                }
+            };
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                counting.load(reader);
+            }
+        }
+        assertThat(twice).as("keys defined twice").isEmpty();
+    }
+
     @Test
     void templatesCarryNoHardCodedText() throws IOException {
         List<String> problems = new ArrayList<>();

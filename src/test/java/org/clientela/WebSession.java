@@ -84,6 +84,29 @@ public final class WebSession {
         return post(action, withToken);
     }
 
+    /**
+     * Opens {@code page}, then uploads a file to {@code action} as its form would
+     * ({@code multipart/form-data}, the file in the part {@code part}) with the page's CSRF token.
+     */
+    public HttpResponse<String> upload(String page, String action, String part, String fileName, byte[] content) {
+        HttpResponse<String> form = get(page);
+        if (form.statusCode() != 200) {
+            throw new AssertionError("GET " + page + " answered " + form.statusCode());
+        }
+        String boundary = "----clientela-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrfToken(form.body()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     /** A bare POST: no CSRF token unless {@code fields} has one. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         return post(path, encode(fields));

@@ -20,6 +20,12 @@ public interface AuditLog {
 
     void created(String entityType, Object entityId, AuditChanges initialValues);
 
+    /**
+     * The creation of many records at once, e.g. by an import: the same lines as {@link #created}
+     * for each, written in one statement.
+     */
+    void createdAll(String entityType, List<Creation> creations);
+
     void updated(String entityType, Object entityId, AuditChanges changes);
 
     void deleted(String entityType, Object entityId);
@@ -45,4 +51,8 @@ public interface AuditLog {
      * {@link AuditRecord#entityId()}): a record together with those merged into it.
      */
     List<AuditRecord> history(String entityType, Collection<?> entityIds);
+
+    /** One record created, with its initial values. */
+    record Creation(Object entityId, AuditChanges initialValues) {
+    }
 }

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with 8 concurrent clients and measures the list and the search. Results go to
  * {@code target/bench/clients-<time>.json}.
  *
- * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.companies=100000}
+ * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.companies=100000}; the import of a
+ * generated CSV takes {@code -Dbench.importRows=100000} rows (0 leaves it out).
  */
 public final class Benchmark {
 
@@ -60,6 +61,7 @@ public final class Benchmark {
     private static final String[] REGIONS = {"Москва", "Тула", "Калуга", "Рязань", "Тверь"};
 
     private final int companies;
+    private final int importRows;
     private final Path work = Path.of("target", "bench");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,18 +69,21 @@ public final class Benchmark {
     private int port;
     private Process application;
 
-    private Benchmark(int companies) {
+    private Benchmark(int companies, int importRows) {
         this.companies = companies;
+        this.importRows = importRows;
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(Integer.getInteger("bench.companies", 100_000)).run();
+        new Benchmark(Integer.getInteger("bench.companies", 100_000), Integer.getInteger("bench.importRows", 100_000))
+                .run();
     }
 
     private void run() throws Exception {
         Files.createDirectories(work);
         deleteRecursively(work.resolve("data"));
         results.put("companies", companies);
+        results.put("importRows", importRows);
         results.put("startedAt", Instant.now().toString());
         startApplication();
         try {
@@ -92,6 +97,7 @@ public final class Benchmark {
                 addPeople(sql);
                 list(director, sql);
                 search(director, sql);
+                importFile(tokens.get("manager1"), sql);
                 long rss = residentMemoryMiB(application.pid());
                 results.put("applicationRssMiB", rss);
                 System.out.printf(Locale.ROOT, "%-68s %10d MiB (target <= 400)%n",
@@ -197,7 +203,11 @@ public final class Benchmark {
 
     /** The i-th of a series of valid, distinct organisation INNs. */
     private static String organisationInn(int i) {
-        String base = String.format("6%08d", i);
+        return organisationInn("6", i);
+    }
+
+    private static String organisationInn(String first, int i) {
+        String base = String.format("%s%08d", first, i);
         for (int check = 0; check <= 9; check++) {
             if (Inn.isValid(base + check)) {
                 return base + check;
@@ -265,6 +275,126 @@ public final class Benchmark {
                 "select c.*, u.full_name as owner_name from company c join app_user u on u.id = c.owner_id "
                         + "where c.archived_at is null and " + condition + " order by lower(c.name) asc, c.id "
                         + "limit 50 offset 0");
+    }
+
+    // --- import of a CSV -----------------------------------------------------------------------------
+
+    /**
+     * A generated CSV of {@code importRows} companies, each with one person, imported through the
+     * API (checked, then written in one transaction with its audit lines), beside COPY of the same
+     * rows, people and audit lines into tables of the same shape.
+     */
+    private void importFile(String token, Connection sql) throws Exception {
+        if (importRows <= 0) {
+            return;
+        }
+        Path csv = work.resolve("import-" + importRows + ".csv");
+        try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("Название;Организационно-правовая форма;ИНН;КПП;ОГРН / ОГРНИП;Регион;Сегмент;"
+                    + "Контактное лицо;Должность;Телефоны;Электронная почта\n");
+            for (int i = 0; i < importRows; i++) {
+                out.write(importRow(i));
+            }
+        }
+        long started = System.nanoTime();
+        Reply reply = upload("/api/v1/companies/import", token, csv);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (reply.statusCode() != 200 || !JSON.readTree(reply.body()).path("committed").asBoolean()) {
+            throw new IllegalStateException("Import: " + reply.statusCode() + " "
+                    + reply.body().substring(0, Math.min(2000, reply.body().length())));
+        }
+        long rss = residentMemoryMiB(application.pid());
+        results.put("importRssMiB", rss);
+
+        String owner = ownerId(sql, "manager1");
+        long sqlStarted = System.nanoTime();
+        sql.setAutoCommit(false);
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("create table bench_import_company (like company including all)");
+            statement.execute("create table bench_import_contact (like contact including all)");
+            statement.execute("create table bench_import_audit (like audit_log including all)");
+            org.postgresql.copy.CopyManager copy = sql.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            StringBuilder companyRows = new StringBuilder();
+            StringBuilder contactRows = new StringBuilder();
+            StringBuilder auditRows = new StringBuilder();
+            for (int i = 0; i < importRows; i++) {
+                String id = java.util.UUID.randomUUID().toString();
+                String contactId = java.util.UUID.randomUUID().toString();
+                String[] cells = importRow(i).strip().split(";");
+                companyRows.append(String.join("\t", id, cells[0], "OOO", cells[2], cells[3], cells[4], cells[5],
+                        cells[6], "PROSPECT", owner, "{}", "0")).append('\n');
+                contactRows.append(String.join("\t", contactId, id, cells[7], cells[8], "{\"" + cells[9] + "\"}",
+                        "{" + cells[9].replaceAll("\\D", "").replaceFirst("^8", "7") + "}", "{" + cells[10] + "}", "0"))
+                        .append('\n');
+                for (String field : List.of("name", "legalForm", "inn", "kpp", "ogrn", "region", "segment", "status",
+                        "owner", "importedFrom")) {
+                    auditRows.append(String.join("\t", "manager1", "Company", id, "CREATED", field, "\\N", cells[0]))
+                            .append('\n');
+                }
+                for (String field : List.of("company", "fullName", "position", "phones", "emails")) {
+                    auditRows.append(String.join("\t", "manager1", "Contact", contactId, "CREATED", field, "\\N",
+                            cells[7])).append('\n');
+                }
+                if (i % 10_000 == 9_999 || i == importRows - 1) {
+                    copy.copyIn("copy bench_import_company (id, name, legal_form, inn, kpp, ogrn, region, segment, "
+                            + "status, owner_id, tags, version) from stdin", new java.io.StringReader(companyRows.toString()));
+                    copy.copyIn("copy bench_import_contact (id, company_id, full_name, position, phones, phone_digits, "
+                            + "emails, version) from stdin", new java.io.StringReader(contactRows.toString()));
+                    copy.copyIn("copy bench_import_audit (actor, entity_type, entity_id, action, field, old_value, "
+                            + "new_value) from stdin", new java.io.StringReader(auditRows.toString()));
+                    companyRows.setLength(0);
+                    contactRows.setLength(0);
+                    auditRows.setLength(0);
+                }
+            }
+            sql.commit();
+            double sqlSeconds = (System.nanoTime() - sqlStarted) / 1e9;
+            statement.execute("drop table bench_import_company, bench_import_contact, bench_import_audit");
+            sql.commit();
+            report("import of a " + importRows + "-row CSV (validated, one person a row)", "s", seconds,
+                    sqlSeconds, "<= 30");
+        } finally {
+            sql.setAutoCommit(true);
+        }
+        System.out.printf(Locale.ROOT, "%-68s %10d MiB (target <= 400)%n", "resident memory right after the import",
+                rss);
+    }
+
+    /** The i-th row of the import file: a valid INN and OGRN, a person with a phone and an e-mail. */
+    private static String importRow(int i) {
+        String inn = organisationInn("5", i);
+        return String.join(";", "Импорт-" + WORDS[i % WORDS.length] + " " + i, "ООО", inn, "773601001", ogrn(i),
+                REGIONS[i % REGIONS.length], "Дилеры", "Покупатель " + i, "Менеджер по закупкам",
+                "8 (812) " + String.format("%07d", i), "buyer" + i + "@" + inn + ".example") + "\n";
+    }
+
+    private static String ogrn(int i) {
+        String base = String.format("1027%08d", i);
+        return base + Long.parseLong(base) % 11 % 10;
+    }
+
+    /** Streams a file as the part {@code file} of a multipart form. */
+    private Reply upload(String path, String token, Path file) throws IOException {
+        String boundary = "----clientela-bench";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setReadTimeout(600_000);
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(head.length + Files.size(file) + tail.length);
+        try (OutputStream body = connection.getOutputStream()) {
+            body.write(head);
+            Files.copy(file, body);
+            body.write(tail);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     // --- measuring -------------------------------------------------------------------------------------

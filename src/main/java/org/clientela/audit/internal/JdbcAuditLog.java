@@ -1,6 +1,7 @@
 package org.clientela.audit.internal;
 
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.clientela.audit.AuditAction;
@@ -35,6 +36,45 @@ class JdbcAuditLog implements AuditLog {
             insert(entityType, entityId, AuditAction.CREATED, null, null, null);
         }
         insertAll(entityType, entityId, AuditAction.CREATED, initialValues);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void createdAll(String entityType, List<Creation> creations) {
+        List<String> ids = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<String> oldValues = new ArrayList<>();
+        List<String> newValues = new ArrayList<>();
+        for (Creation creation : creations) {
+            List<AuditChanges.FieldChange> changes = creation.initialValues().fields();
+            if (changes.isEmpty()) {
+                changes = java.util.Collections.singletonList(new AuditChanges.FieldChange(null, null, null));
+            }
+            for (AuditChanges.FieldChange change : changes) {
+                ids.add(String.valueOf(creation.entityId()));
+                fields.add(change.field());
+                oldValues.add(change.oldValue());
+                newValues.add(change.newValue());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into audit_log (actor, entity_type, entity_id, action, field, old_value, new_value)
+                        select :actor, :entityType, f.entity_id, :action, f.field, f.old_value, f.new_value
+                        from unnest(cast(:ids as text[]), cast(:fields as text[]), cast(:oldValues as text[]),
+                                cast(:newValues as text[])) with ordinality as f(entity_id, field, old_value, new_value, n)
+                        order by f.n
+                        """)
+                .param("actor", currentActor())
+                .param("entityType", entityType)
+                .param("action", AuditAction.CREATED.name())
+                .param("ids", ids.toArray(String[]::new))
+                .param("fields", fields.toArray(String[]::new))
+                .param("oldValues", oldValues.toArray(String[]::new))
+                .param("newValues", newValues.toArray(String[]::new))
+                .update();
     }
 
     @Override

@@ -238,6 +238,14 @@ public class CompanyExport {
         return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
+    /** The cell as it was before {@link #defused}: what an import reads from a CSV cell. */
+    static String undefused(String cell) {
+        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        return "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+    }
+
     /** An export file being written, row by row. */
     private interface Rows {
 

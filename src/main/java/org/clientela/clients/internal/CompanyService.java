@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CompanyService implements FirstOrderConversion {
 
     static final String COMPANY = "Company";
+    static final String DUPLICATE_VISIBLE = "clients.company.duplicateVisible";
 
     /** Lists count their rows up to here: beyond, "more than 10 000" is all a person needs to know. */
     static final long COUNT_CAP = 10_000;
@@ -217,7 +218,7 @@ public class CompanyService implements FirstOrderConversion {
     }
 
     /** A manager registers companies for themselves; a head, the director or an admin for anyone. */
-    private UserId ownerFor(UUID requested) {
+    UserId ownerFor(UUID requested) {
         CurrentUser me = CurrentUser.get();
         if (requested == null || requested.equals(me.id().value())) {
             return me.id();
@@ -238,17 +239,25 @@ public class CompanyService implements FirstOrderConversion {
         companies.findByInnAndKpp(details.inn(), details.kpp())
                 .filter(existing -> !existing.id().equals(self))
                 .ifPresent(existing -> {
-                    if (!existing.isArchived() && accessPolicy.maySee(existing.owner())) {
-                        throw new ConflictException("clients.company.duplicateVisible", existing.details().name(),
-                                existing.id());
-                    }
-                    String whom = userDirectory.find(existing.owner()).map(UserDirectory.UserSummary::fullName)
-                            .orElse("—");
-                    throw new ConflictException("clients.company.duplicateHidden", whom);
+                    throw duplicateOf(existing.id(), existing.details().name(), existing.owner(),
+                            existing.isArchived());
                 });
     }
 
-    private static AuditChanges changes(Company.State before, Company.State after) {
+    /**
+     * The refusal of a company that is already in the client base: it names the existing company
+     * to those who may see it, and to others only whom to ask. {@code arguments()[1]} is the
+     * existing company's id when it is named.
+     */
+    ConflictException duplicateOf(UUID id, String name, UserId owner, boolean archived) {
+        if (!archived && accessPolicy.maySee(owner)) {
+            return new ConflictException(DUPLICATE_VISIBLE, name, id);
+        }
+        String whom = userDirectory.find(owner).map(UserDirectory.UserSummary::fullName).orElse("—");
+        return new ConflictException("clients.company.duplicateHidden", whom);
+    }
+
+    static AuditChanges changes(Company.State before, Company.State after) {
         CompanyDetails old = before.details();
         CompanyDetails now = after.details();
         return AuditChanges.of()

@@ -160,10 +160,14 @@ public class ContactService {
      * once it is the future everywhere there.
      */
     private LocalDate today() {
+        return today(clock);
+    }
+
+    static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZoneOffset.ofHours(12)));
     }
 
-    private static AuditChanges describe(AuditChanges changes, Contact before, Contact after) {
+    static AuditChanges describe(AuditChanges changes, Contact before, Contact after) {
         ContactDetails old = before == null ? null : before.details();
         ContactDetails now = after.details();
         return changes
