@@ -95,11 +95,13 @@ record CompanyCriteria(String sql, Map<String, Object> params, boolean nothing) 
             StringBuilder inName = new StringBuilder();
             StringBuilder inContactName = new StringBuilder();
             for (int i = 0; i < words.size(); i++) {
-                inName.append(i == 0 ? "" : " and ").append("lower(n.name) like :word").append(i);
+                inName.append(" and company_name_core(n.name) like :word").append(i);
                 inContactName.append(" and lower(k.full_name) like :word").append(i);
                 params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
             }
-            alternatives.add("select n.id from company n where " + inName);
+            // archived companies are left out by the list itself; saying so here lets the partial
+            // trigram index on the names' cores answer
+            alternatives.add("select n.id from company n where n.archived_at is null" + inName);
             alternatives.add("select k.company_id from contact k where k.active" + inContactName);
         }
         return new Search(alternatives, false);
