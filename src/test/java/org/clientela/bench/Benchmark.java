@@ -59,7 +59,7 @@ public final class Benchmark {
     private static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     private static final int SAMPLES = 500;
     /** A department's server runs for days: figures are taken once the JIT has compiled the path. */
-    private static final int WARM_UP = 300;
+    private static final int WARM_UP = 2_000;
     private static final String[] OWNERS = {"manager1", "manager2", "manager3", "kam"};
     private static final String[] WORDS = {"Окна", "Стекло", "Фасад", "Тепло", "Свет", "Дом", "Строй", "Профиль",
             "Альфа", "Вектор", "Горизонт", "Кристалл", "Монолит", "Панорама", "Престиж", "Север"};
