@@ -499,8 +499,9 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
         // e.g. -Dbench.profile=-XX:StartFlightRecording=filename=target/bench/app.jfr to see where the time goes
-        if (System.getProperty("bench.profile") != null) {
-            command.add(System.getProperty("bench.profile"));
+        String profile = System.getProperty("bench.profile", "");
+        if (!profile.isBlank()) {
+            command.add(profile);
         }
         results.put("applicationJvmOptions", String.join(" ", JVM_OPTIONS));
         command.addAll(List.of("-cp",
