@@ -186,6 +186,11 @@ public class ProductService {
         return PageResponse.of(content, page.getPageNumber(), page.getPageSize(), total);
     }
 
+    /** Whether the current user sees cost prices and margins (the head, the director, the administrator). */
+    public boolean marginsVisible() {
+        return Margins.visible();
+    }
+
     /** The assortment groups' names, alphabetically. */
     @Transactional(readOnly = true)
     public List<String> groups() {
