@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.clientela.ApiClient;
 import org.clientela.ApiClient.Response;
@@ -196,6 +197,44 @@ class CatalogApiIntegrationTest {
         assertThat(api.as("manager1").get(price(company, product) + "?quantity=0&width=7&height=1")
                 .isProblem(400).errorFields()).containsExactlyInAnyOrder("quantity", "width");
         api.as("manager1").get(price(company, UUID.randomUUID().toString())).isProblem(404);
+    }
+
+    @Test
+    void theSurvivorOfAMergeTakesTheDuplicatesPriceTypeWhenItHasNone() {
+        String survivor = register(ApiClient.unique("Выживший"));
+        String duplicate = register(ApiClient.unique("Дубль"));
+        String keeps = register(ApiClient.unique("Со своим типом"));
+        String other = register(ApiClient.unique("Второй дубль"));
+        api.as("head").put(priceType(UUID.fromString(duplicate)), Map.of("priceTypeId", priceTypeId("Дилер")))
+                .isJson(200);
+        api.as("head").put(priceType(UUID.fromString(keeps)), Map.of("priceTypeId", priceTypeId("Крупный опт")))
+                .isJson(200);
+        api.as("head").put(priceType(UUID.fromString(other)), Map.of("priceTypeId", priceTypeId("Дилер")))
+                .isJson(200);
+
+        api.as("head").post("/api/v1/companies/" + survivor + "/merge", Map.of("duplicateId", duplicate,
+                "survivorVersion", 0, "duplicateVersion", 0)).isJson(200);
+        api.as("head").post("/api/v1/companies/" + keeps + "/merge", Map.of("duplicateId", other,
+                "survivorVersion", 0, "duplicateVersion", 0)).isJson(200);
+
+        assertThat(api.as("head").get("/api/v1/companies/" + survivor + "/price-type").isJson(200).json()
+                .path("priceType").path("name").asString()).isEqualTo("Дилер");
+        assertThat(api.as("head").get("/api/v1/companies/" + keeps + "/price-type").isJson(200).json()
+                .path("priceType").path("name").asString()).isEqualTo("Крупный опт");
+        assertThat(jdbc.sql("select count(*) from company_price_type where company_id in (cast(:a as uuid), "
+                + "cast(:b as uuid))").param("a", duplicate).param("b", other).query(Long.class).single()).isZero();
+    }
+
+    private String register(String name) {
+        String base = "77" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        int[] weights = {2, 4, 10, 3, 5, 9, 4, 6, 8};
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += (base.charAt(i) - '0') * weights[i];
+        }
+        Map<String, Object> company = Map.of("name", name, "legalForm", "OOO", "inn", base + sum % 11 % 10,
+                "kpp", "773601001");
+        return api.as("head").post("/api/v1/companies", company).isJson(201).id();
     }
 
     private String glassUnit(String formula, String basePrice, String costPrice) {
