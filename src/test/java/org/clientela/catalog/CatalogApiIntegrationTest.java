@@ -158,6 +158,9 @@ class CatalogApiIntegrationTest {
         assertThat(renamed.path("name").asString()).isEqualTo("Стеклопакет 4-16-4 тёплая рамка");
         assertThat(renamed.path("version").asLong()).isEqualTo(1);
         api.as("admin").patch(PRODUCTS + "/" + product, Map.of("name", "Снова", "version", 0)).isProblem(409);
+        assertThat(api.as("admin").patch(PRODUCTS + "/" + product, Map.of("sku", "ДРУГОЙ", "formula", "4-10-4",
+                "basePrice", "1.00", "version", 1)).isProblem(400).errorFields())
+                .containsExactlyInAnyOrder("sku", "formula", "basePrice");
     }
 
     @Test

@@ -120,6 +120,10 @@ public class ProductService {
         if (changes.unit() != null && !changes.unit().strip().equalsIgnoreCase(before.unit().name())) {
             errors.add("unit", SKU_FIXED);
         }
+        if (changes.formula() != null && !changes.formula().strip().equalsIgnoreCase(
+                before.formula() == null ? "" : before.formula())) {
+            errors.add("formula", SKU_FIXED);
+        }
         if (changes.basePrice() != null) {
             errors.add("basePrice", "catalog.product.priceThroughPriceList");
         }
