@@ -20,6 +20,7 @@ import org.clientela.clients.CompanyStatus;
 import org.clientela.clients.CompanyView;
 import org.clientela.clients.FirstOrderConversion;
 import org.clientela.clients.LegalForm;
+import org.clientela.clients.VisibleCompanies;
 import org.clientela.clients.internal.Company.CompanyDetails;
 import org.clientela.identity.AccessPolicy;
 import org.clientela.identity.CurrentUser;
@@ -45,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * those who may see it.
  */
 @Service
-public class CompanyService implements FirstOrderConversion {
+public class CompanyService implements FirstOrderConversion, VisibleCompanies {
 
     static final String COMPANY = "Company";
     static final String DUPLICATE_VISIBLE = "clients.company.duplicateVisible";
@@ -168,6 +169,12 @@ public class CompanyService implements FirstOrderConversion {
     @Transactional(readOnly = true)
     public CompanyView company(UUID id) {
         return view(visibleCompany(id));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CompanyView company(CompanyId id) {
+        return company(id.value());
     }
 
     /**

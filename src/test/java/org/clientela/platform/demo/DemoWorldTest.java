@@ -64,10 +64,12 @@ class DemoWorldTest {
     void loadsEachPartOnlyOnce() throws Exception {
         long users = jdbc.sql("select count(*) from app_user").query(Long.class).single();
         long companies = jdbc.sql("select count(*) from company").query(Long.class).single();
+        long products = jdbc.sql("select count(*) from product").query(Long.class).single();
         loader.run(null);
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(users);
         assertThat(jdbc.sql("select count(*) from company").query(Long.class).single()).isEqualTo(companies);
+        assertThat(jdbc.sql("select count(*) from product").query(Long.class).single()).isEqualTo(products);
         assertThat(jdbc.sql("select contributor from demo_data_contribution order by loaded_at, contributor")
-                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients");
+                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog");
     }
 }

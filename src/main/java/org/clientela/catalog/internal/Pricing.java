@@ -1,0 +1,37 @@
+package org.clientela.catalog.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.clientela.catalog.ClientPrices;
+import org.clientela.catalog.UnitSize;
+
+/**
+ * The arithmetic of a client's price, as {@link org.clientela.catalog.PriceBreakdown} documents it:
+ * the unit price and the line amount are rounded half-up to kopecks, nothing else.
+ */
+record Pricing(BigDecimal unitPrice, BigDecimal area, BigDecimal billableArea, BigDecimal lineAmount) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * @param size the size of each unit of a product priced by its area, or {@code null}
+     */
+    static Pricing of(BigDecimal basePrice, BigDecimal discountPercent, BigDecimal quantity, UnitSize size) {
+        BigDecimal unitPrice = basePrice.multiply(HUNDRED.subtract(discountPercent)).divide(HUNDRED)
+                .setScale(2, RoundingMode.HALF_UP);
+        if (size == null) {
+            return new Pricing(unitPrice, null, null, unitPrice.multiply(quantity).setScale(2, RoundingMode.HALF_UP));
+        }
+        BigDecimal area = size.area();
+        BigDecimal billable = area.max(ClientPrices.MINIMUM_AREA);
+        return new Pricing(unitPrice, area, billable,
+                unitPrice.multiply(billable).multiply(quantity).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** What the line costs the factory at {@code costPrice} per unit (per m² of billable area). */
+    BigDecimal cost(BigDecimal costPrice, BigDecimal quantity) {
+        BigDecimal cost = costPrice.multiply(quantity);
+        return (billableArea == null ? cost : cost.multiply(billableArea)).setScale(2, RoundingMode.HALF_UP);
+    }
+}
