@@ -181,6 +181,87 @@ class CatalogFormWebIntegrationTest {
         assertThat(assigned(foreign)).isEmpty();
     }
 
+    @Test
+    void theHeadStartsANewPriceListVersionSendingOnlyTheChangedRows() {
+        UUID sp1 = jdbc.sql("select id from product where sku = 'SP1-4-16-4'").query(UUID.class).single();
+        UUID sp2 = jdbc.sql("select id from product where sku = 'SP2-4-10-4-10-4'").query(UUID.class).single();
+        // a list of its own: the base list's versions are what every other test prices from
+        String name = ApiClient.unique("Прайс веб");
+        String first = api.as("head").post("/api/v1/price-lists", Map.of("name", name, "effectiveFrom", "2026-01-01",
+                "entries", java.util.List.of(Map.of("productId", sp1.toString(), "price", "100")))).isJson(201).id();
+        String form = "/catalog/price-lists/" + first + "/next";
+        WebSession head = session("head");
+        assertThat(head.get("/catalog/price-lists/" + first).body()).contains("id=\"new-price-list-version\"");
+        assertThat(head.get(form).body()).contains("SP1-4-16-4", "value=\"100.00\"", "SP2-4-10-4-10-4");
+
+        HttpResponse<String> saved = postRows(head, form, form, rowsBody("2026-06-01", sp1, "100,00", sp2, "250,5"));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        UUID second = jdbc.sql("""
+                        select v.id from price_list_version v join price_list l on l.id = v.price_list_id
+                        where l.name = :name and v.version = 2 and v.effective_from = date '2026-06-01'""")
+                .param("name", name).query(UUID.class).single();
+        assertThat(WebSession.location(saved)).isEqualTo("/catalog/price-lists/" + second);
+        assertThat(entries(second)).containsOnlyKeys(sp1, sp2);
+        assertThat(entries(second).get(sp1)).isEqualByComparingTo("100.00");
+        assertThat(entries(second).get(sp2)).isEqualByComparingTo("250.50");
+        // only the changed row is the version's news
+        assertThat(jdbc.sql("select field from audit_log where entity_id = :id and field like 'price %'")
+                .param("id", second.toString()).query(String.class).list()).containsExactly("price " + sp2);
+    }
+
+    @Test
+    void aWrongPriceListVersionShowsItsProblemsAtTheRowsAndWritesNothing() {
+        UUID sp1 = jdbc.sql("select id from product where sku = 'SP1-4-16-4'").query(UUID.class).single();
+        UUID sp2 = jdbc.sql("select id from product where sku = 'SP2-4-10-4-10-4'").query(UUID.class).single();
+        String name = ApiClient.unique("Прайс ошибки");
+        String first = api.as("head").post("/api/v1/price-lists", Map.of("name", name, "effectiveFrom", "2026-01-01",
+                "entries", java.util.List.of(Map.of("productId", sp1.toString(), "price", "100")))).isJson(201).id();
+        String form = "/catalog/price-lists/" + first + "/next";
+        WebSession head = session("head");
+
+        HttpResponse<String> wrong = postRows(head, form, form, rowsBody("завтра", sp1, "100", sp2, "дёшево"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Укажите дату в виде ГГГГ-ММ-ДД, а не «завтра».", "data-row=\"1\"",
+                "«дёшево» — не сумма в рублях", "value=\"дёшево\"").doesNotContain("data-row=\"0\"");
+        HttpResponse<String> unchanged = postRows(head, form, form, rowsBody("2026-06-01", sp1, "100", sp2, ""));
+        assertThat(unchanged.body()).contains("Укажите хотя бы одну цену.");
+        assertThat(jdbc.sql("""
+                        select count(*) from price_list_version v join price_list l on l.id = v.price_list_id
+                        where l.name = :name""").param("name", name).query(Long.class).single()).isEqualTo(1);
+
+        WebSession manager = session("manager1");
+        assertThat(manager.get("/catalog/price-lists/" + first).body()).doesNotContain("new-price-list-version");
+        assertThat(manager.get(form).statusCode()).isEqualTo(403);
+        assertThat(postRows(manager, "/catalog", form, rowsBody("2026-06-01", sp1, "1", sp2, "1")).statusCode())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("""
+                        select count(*) from price_list_version v join price_list l on l.id = v.price_list_id
+                        where l.name = :name""").param("name", name).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The form's fields as the browser sends them: names repeated for rows, in the order of the rows. */
+    private static String rowsBody(String effectiveFrom, UUID firstProduct, String firstPrice, UUID secondProduct,
+            String secondPrice) {
+        return WebSession.encode(Map.of("effectiveFrom", effectiveFrom)) + "&productId=" + firstProduct + "&price="
+                + java.net.URLEncoder.encode(firstPrice, java.nio.charset.StandardCharsets.UTF_8) + "&productId="
+                + secondProduct + "&price="
+                + java.net.URLEncoder.encode(secondPrice, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Posts a form body from {@code page} with its CSRF token, as the browser would. */
+    private static HttpResponse<String> postRows(WebSession session, String page, String action, String body) {
+        return session.post(action, body + "&_csrf=" + WebSession.csrfToken(session.get(page).body()));
+    }
+
+    private Map<UUID, BigDecimal> entries(UUID version) {
+        Map<UUID, BigDecimal> entries = new LinkedHashMap<>();
+        jdbc.sql("select product_id, price from price_list_entry where version_id = :id").param("id", version)
+                .query((rs, row) -> entries.put(rs.getObject("product_id", UUID.class), rs.getBigDecimal("price")))
+                .list();
+        return entries;
+    }
+
     private WebSession session(String username) {
         return WebSession.loggedIn(port, username, ApiClient.DEMO_PASSWORD);
     }

@@ -80,6 +80,7 @@ class CatalogPageController {
     @GetMapping(PATH + "/price-lists/{id}")
     String priceList(@PathVariable UUID id, Model model) {
         model.addAttribute("version", priceLists.version(id));
+        model.addAttribute("editable", Editors.mayEdit());
         return "catalog/price-list";
     }
 
