@@ -25,6 +25,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The catalogue's pages and the prices section of the company page. */
@@ -55,6 +57,7 @@ class CatalogPageController {
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("showCost", products.marginsVisible());
+        model.addAttribute("editable", Editors.mayEdit());
         model.addAttribute("products", products.list(q, null, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "catalog/products";
     }
@@ -63,6 +66,7 @@ class CatalogPageController {
     String product(@PathVariable UUID id, Model model) {
         model.addAttribute("product", products.product(id));
         model.addAttribute("history", priceLists.baseHistory(id));
+        model.addAttribute("editable", Editors.mayEdit());
         return "catalog/product";
     }
 
@@ -76,14 +80,47 @@ class CatalogPageController {
     @GetMapping(PATH + "/price-lists/{id}")
     String priceList(@PathVariable UUID id, Model model) {
         model.addAttribute("version", priceLists.version(id));
+        model.addAttribute("editable", Editors.mayEdit());
         return "catalog/price-list";
     }
 
     /** The company's price type and a calculator; 404 for a company the user may not see. */
     @GetMapping("/companies/{id}/prices")
     String companyPrices(@PathVariable UUID id, Model model) {
+        return pricesSection(id, model);
+    }
+
+    /**
+     * Sets the company's price type (head, director, administrator); the section comes back in place
+     * with the outcome, a browser without htmx goes back to the company page. The company's
+     * visibility is checked first: nobody learns of a hidden company from a 403.
+     */
+    @PostMapping("/companies/{id}/prices/price-type")
+    String assignPriceType(@PathVariable UUID id, @RequestParam(required = false) String priceTypeId,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+        priceTypes.priceTypeOf(new CompanyId(id));
+        Editors.require();
+        try {
+            priceTypes.assign(new CompanyId(id), priceTypeId);
+            model.addAttribute("priceTypeSaved", true);
+        } catch (InvalidInputException exception) {
+            model.addAttribute("priceTypeProblems", exception.problems().stream()
+                    .map(problem -> messages.getMessage(problem.messageKey(), problem.arguments(), locale)).toList());
+        }
+        if (htmx == null && !model.containsAttribute("priceTypeProblems")) {
+            return "redirect:/companies/" + id;
+        }
+        return pricesSection(id, model);
+    }
+
+    private String pricesSection(UUID id, Model model) {
         model.addAttribute("companyId", id);
         model.addAttribute("priceType", priceTypes.priceTypeOf(new CompanyId(id)).orElse(null));
+        boolean editable = Editors.mayEdit();
+        model.addAttribute("editable", editable);
+        if (editable) {
+            model.addAttribute("priceTypes", priceTypes.priceTypes());
+        }
         model.addAttribute("products", products.list(null, null, PageRequest.of(0, 500)).content().stream()
                 .filter(ProductView::active).toList());
         model.addAttribute("today", LocalDate.now(clock));
