@@ -3,6 +3,7 @@ package org.clientela.catalog.internal;
 import java.math.BigDecimal;
 
 import org.clientela.shared.InputErrors;
+import org.clientela.shared.TypedNumber;
 
 /** Parses the amounts and numbers of catalogue input, each problem at its field. */
 final class Amounts {
@@ -33,7 +34,7 @@ final class Amounts {
 
     static BigDecimal number(InputErrors errors, String field, String text) {
         try {
-            return new BigDecimal(text.strip().replace(',', '.').replace(" ", "").replace("\u00a0", ""));
+            return TypedNumber.parse(text);
         } catch (NumberFormatException e) {
             errors.add(field, NOT_AN_AMOUNT, text);
             return null;

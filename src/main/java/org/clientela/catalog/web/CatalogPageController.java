@@ -18,6 +18,7 @@ import org.clientela.clients.CompanyId;
 import org.clientela.clients.CompanySection;
 import org.clientela.platform.NavigationEntry;
 import org.clientela.shared.InvalidInputException;
+import org.clientela.shared.TypedNumber;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
@@ -167,7 +168,7 @@ class CatalogPageController {
 
     private static BigDecimal decimal(String field, String text) {
         try {
-            return new BigDecimal(text.strip().replace(',', '.'));
+            return TypedNumber.parse(text);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "catalog.number.invalid", text);
         }

@@ -16,6 +16,7 @@ import org.clientela.catalog.ProductView;
 import org.clientela.catalog.internal.PriceListService;
 import org.clientela.catalog.internal.ProductService;
 import org.clientela.shared.InvalidInputException;
+import org.clientela.shared.TypedNumber;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -152,7 +153,7 @@ class PriceListFormController {
             return false;
         }
         try {
-            return current == null || new BigDecimal(price.strip().replace(',', '.')).compareTo(current) != 0;
+            return current == null || TypedNumber.parse(price).compareTo(current) != 0;
         } catch (NumberFormatException e) {
             return true;
         }

@@ -16,6 +16,7 @@ import org.clientela.clients.Dossier;
 import org.clientela.clients.Dossier.KeyDate;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.InvalidInputException;
+import org.clientela.shared.TypedNumber;
 
 /**
  * The dossier form as the browser sends it. Its fields are read off the {@link Dossier} record
@@ -154,11 +155,10 @@ record DossierForm(Map<String, String> fields, List<KeyDateRow> keyDates, Long v
         if (raw.isEmpty()) {
             return null;
         }
-        // as a Russian types it: «1 250 000,50», spaces (also non-breaking ones) between thousands
-        String number = raw.replaceAll("[\\s\\u00A0\\u202F]", "").replace(',', '.');
         try {
-            return component.getType() == Integer.class ? Integer.valueOf(number) : new BigDecimal(number);
-        } catch (NumberFormatException e) {
+            BigDecimal number = TypedNumber.parse(raw);
+            return component.getType() == Integer.class ? Integer.valueOf(number.intValueExact()) : number;
+        } catch (NumberFormatException | ArithmeticException e) {
             errors.add(path(component.getName()), "clients.dossier.notANumber");
             return null;
         }
