@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.clientela.platform.ApiProblems;
 import org.clientela.platform.ApiProblems.FieldError;
+import org.clientela.platform.IdempotencyKeyReusedException;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.RecordNotFoundException;
@@ -60,6 +61,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException exception) {
         return respond(problems.problem(HttpStatus.CONFLICT, exception.messageKey(), exception.arguments()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException exception) {
+        return respond(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "error.idempotency.keyReused"));
     }
 
     @ExceptionHandler(VersionRequiredException.class)
