@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompaniesMerged;
+import org.clientela.clients.CompanyContacts;
 import org.clientela.clients.CompanyId;
 import org.clientela.clients.ContactInput;
 import org.clientela.clients.ContactView;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the same transaction.
  */
 @Service
-public class ContactService {
+public class ContactService implements CompanyContacts {
 
     static final String CONTACT = "Contact";
 
@@ -113,6 +114,7 @@ public class ContactService {
 
     /** The people of a company one may see, those still there first. */
     @Transactional(readOnly = true)
+    @Override
     public List<ContactView> of(CompanyId company) {
         visibleCompany(company.value());
         return contacts.findByCompany(company.value()).stream().map(ContactService::view).toList();
