@@ -46,20 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.companies=100000}; the import of a
  * generated CSV takes {@code -Dbench.importRows=100000} rows (0 leaves it out).
  */
-public final class Benchmark {
+public final class Benchmark extends BenchHarness {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int CLIENTS = 8;
-    /** The JVM settings of the measured application, as the README recommends for a department server. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
-    /**
-     * As the README recommends for a server: glibc gives every thread that allocates its own
-     * arena of native memory, and Tomcat's and the pool's threads leave them half used.
-     */
-    private static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
-    private static final int SAMPLES = 500;
-    /** A department's server runs for days: figures are taken once the JIT has compiled the path. */
-    private static final int WARM_UP = 2_000;
     private static final String[] OWNERS = {"manager1", "manager2", "manager3", "kam"};
     private static final String[] WORDS = {"Окна", "Стекло", "Фасад", "Тепло", "Свет", "Дом", "Строй", "Профиль",
             "Альфа", "Вектор", "Горизонт", "Кристалл", "Монолит", "Панорама", "Престиж", "Север"};
@@ -67,19 +55,18 @@ public final class Benchmark {
 
     private final int companies;
     private final int importRows;
-    private final Path work = Path.of("target", "bench");
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Object> results = new LinkedHashMap<>();
-    private int port;
-    private Process application;
 
     private Benchmark(int companies, int importRows) {
         this.companies = companies;
         this.importRows = importRows;
     }
 
+    /** {@code -Dbench.suite=money} runs {@link MoneyBenchmark} instead. */
     public static void main(String[] args) throws Exception {
+        if ("money".equals(System.getProperty("bench.suite"))) {
+            MoneyBenchmark.main(args);
+            return;
+        }
         new Benchmark(Integer.getInteger("bench.companies", 100_000), Integer.getInteger("bench.importRows", 100_000))
                 .run();
     }
@@ -112,9 +99,7 @@ public final class Benchmark {
             application.destroy();
             application.waitFor();
         }
-        Path file = work.resolve("clients-" + Instant.now().toString().replace(':', '-') + ".json");
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-        System.out.println("Written to " + file);
+        writeResults("clients");
     }
 
     // --- creation: 8 concurrent API clients, each company one POST --------------------------------
@@ -232,21 +217,6 @@ public final class Benchmark {
         company.put("region", REGIONS[i % REGIONS.length]);
         company.put("segment", "Дилеры");
         return company;
-    }
-
-    /** The i-th of a series of valid, distinct organisation INNs. */
-    private static String organisationInn(int i) {
-        return organisationInn("6", i);
-    }
-
-    private static String organisationInn(String first, int i) {
-        String base = String.format("%s%08d", first, i);
-        for (int check = 0; check <= 9; check++) {
-            if (Inn.isValid(base + check)) {
-                return base + check;
-            }
-        }
-        throw new IllegalStateException("Some check digit always fits");
     }
 
     // --- the first page of the list ----------------------------------------------------------------
@@ -430,222 +400,4 @@ public final class Benchmark {
         }
     }
 
-    // --- measuring -------------------------------------------------------------------------------------
-
-    interface RequestPath {
-        String path(int i);
-    }
-
-    interface Statements {
-        List<String> of(int i);
-    }
-
-    private List<Double> timeRequests(String token, RequestPath request) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            get(request.path(SAMPLES + i), token);
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < SAMPLES; i++) {
-            long started = System.nanoTime();
-            Reply response = get(request.path(i), token);
-            millis.add((System.nanoTime() - started) / 1e6);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(request.path(i) + ": " + response.statusCode() + " " + response.body());
-            }
-        }
-        return millis;
-    }
-
-    private static List<Double> timeSql(Connection sql, Statements statements) throws Exception {
-        List<Double> millis = new ArrayList<>();
-        try (Statement statement = sql.createStatement()) {
-            for (int i = -30; i < SAMPLES; i++) {
-                long started = System.nanoTime();
-                for (String query : statements.of(Math.max(i, 0))) {
-                    try (ResultSet rows = statement.executeQuery(query)) {
-                        while (rows.next()) {
-                            rows.getObject(1);
-                        }
-                    }
-                }
-                if (i >= 0) {
-                    millis.add((System.nanoTime() - started) / 1e6);
-                }
-            }
-        }
-        return millis;
-    }
-
-    private void report(String what, String unit, double measured, double bareSql, String target) {
-        System.out.printf(Locale.ROOT, "%-68s %10.1f %-10s bare SQL %10.1f   target %s%n", what, measured, unit,
-                bareSql, target);
-        Map<String, Object> figure = new LinkedHashMap<>();
-        figure.put("unit", unit);
-        figure.put("measured", Math.round(measured * 10) / 10.0);
-        figure.put("bareSql", Math.round(bareSql * 10) / 10.0);
-        figure.put("target", target);
-        results.put(what, figure);
-    }
-
-    private static double p95(List<Double> millis) {
-        return percentile(millis, 0.95);
-    }
-
-    private static double p50(List<Double> millis) {
-        return percentile(millis, 0.50);
-    }
-
-    private static double percentile(List<Double> values, double quantile) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
-    }
-
-    private static void runConcurrently(java.util.concurrent.Callable<Void> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<Void>> running = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                running.add(pool.submit(work));
-            }
-            for (Future<Void> one : running) {
-                one.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    // --- the application and its database ----------------------------------------------------------
-
-    private void startApplication() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(JVM_OPTIONS);
-        // e.g. -Dbench.profile=-XX:StartFlightRecording=filename=target/bench/app.jfr to see where the time goes
-        String profile = System.getProperty("bench.profile", "");
-        if (!profile.isBlank()) {
-            command.add(profile);
-        }
-        results.put("applicationJvmOptions", String.join(" ", JVM_OPTIONS));
-        command.addAll(List.of("-cp",
-                System.getProperty("java.class.path"), "org.clientela.ClientelaApplication",
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--clientela.database.data-directory=" + work.resolve("data").resolve("pg").toAbsolutePath(),
-                "--logging.level.org.clientela.requests=WARN"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("application.log").toFile());
-        builder.environment().putAll(ENVIRONMENT);
-        results.put("applicationEnvironment", ENVIRONMENT);
-        application = builder.start();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The application did not start: see " + work.resolve("application.log"));
-    }
-
-    private String token(String username) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = JSON.readTree(response.body());
-        return body.path("token").asString();
-    }
-
-    private Connection connectToDatabase() throws Exception {
-        List<String> pid = Files.readAllLines(work.resolve("data").resolve("pg").resolve("postmaster.pid"));
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/clientela",
-                "postgres", "");
-    }
-
-    /** How the application stores a token: the hex SHA-256 of the secret. */
-    private static String sha256(String secret) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String ownerId(Connection sql, String username) throws Exception {
-        try (PreparedStatement query = sql.prepareStatement("select id from app_user where username = ?")) {
-            query.setString(1, username);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
-    }
-
-    /**
-     * Requests go through {@link HttpURLConnection} (kept alive by the JDK): measured here it adds
-     * far less of its own time to each figure than {@link HttpClient}, whose hand-offs between
-     * threads cost milliseconds on a 2-core machine.
-     */
-    private Reply post(String path, String token, String json) throws Exception {
-        return call("POST", path, token, json);
-    }
-
-    private Reply get(String path, String token) throws Exception {
-        return call("GET", path, token, null);
-    }
-
-    private Reply call(String method, String path, String token, String json) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
-        connection.setRequestMethod(method);
-        connection.setRequestProperty("Authorization", "Bearer " + token);
-        if (json != null) {
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            try (OutputStream body = connection.getOutputStream()) {
-                body.write(json.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        int status = connection.getResponseCode();
-        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            return new Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    record Reply(int statusCode, String body) {
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static long residentMemoryMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-    }
 }

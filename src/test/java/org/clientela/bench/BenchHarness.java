@@ -1,0 +1,307 @@
+package org.clientela.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.clientela.shared.Inn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every benchmark of the product needs: the application started in a JVM of its own (so that
+ * its resident memory can be read) on a fresh embedded database under {@code target/bench/}, API
+ * tokens, plain HTTP calls, the database beside it, and figures printed beside their bare-SQL limit
+ * and written as JSON.
+ */
+abstract class BenchHarness {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final int CLIENTS = 8;
+    /** The JVM settings of the measured application, as the README recommends for a department server. */
+    protected static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
+    /**
+     * As the README recommends for a server: glibc gives every thread that allocates its own
+     * arena of native memory, and Tomcat's and the pool's threads leave them half used.
+     */
+    protected static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+    protected static final int SAMPLES = 500;
+    /** A department's server runs for days: figures are taken once the JIT has compiled the path. */
+    protected static final int WARM_UP = 2_000;
+
+    protected final Path work = Path.of("target", "bench");
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    protected final Map<String, Object> results = new LinkedHashMap<>();
+    protected int port;
+    protected Process application;
+
+    // --- measuring -------------------------------------------------------------------------------------
+
+    protected interface RequestPath {
+        String path(int i);
+    }
+
+    protected interface Statements {
+        List<String> of(int i);
+    }
+
+    protected List<Double> timeRequests(String token, RequestPath request) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            get(request.path(SAMPLES + i), token);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            long started = System.nanoTime();
+            Reply response = get(request.path(i), token);
+            millis.add((System.nanoTime() - started) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.path(i) + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        return millis;
+    }
+
+    protected static List<Double> timeSql(Connection sql, Statements statements) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (Statement statement = sql.createStatement()) {
+            for (int i = -30; i < SAMPLES; i++) {
+                long started = System.nanoTime();
+                for (String query : statements.of(Math.max(i, 0))) {
+                    try (ResultSet rows = statement.executeQuery(query)) {
+                        while (rows.next()) {
+                            rows.getObject(1);
+                        }
+                    }
+                }
+                if (i >= 0) {
+                    millis.add((System.nanoTime() - started) / 1e6);
+                }
+            }
+        }
+        return millis;
+    }
+
+    protected void report(String what, String unit, double measured, double bareSql, String target) {
+        System.out.printf(Locale.ROOT, "%-68s %10.1f %-10s bare SQL %10.1f   target %s%n", what, measured, unit,
+                bareSql, target);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("unit", unit);
+        figure.put("measured", Math.round(measured * 10) / 10.0);
+        figure.put("bareSql", Math.round(bareSql * 10) / 10.0);
+        figure.put("target", target);
+        results.put(what, figure);
+    }
+
+    protected static double p95(List<Double> millis) {
+        return percentile(millis, 0.95);
+    }
+
+    protected static double p50(List<Double> millis) {
+        return percentile(millis, 0.50);
+    }
+
+    protected static double percentile(List<Double> values, double quantile) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    protected static void runConcurrently(java.util.concurrent.Callable<Void> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                running.add(pool.submit(work));
+            }
+            for (Future<Void> one : running) {
+                one.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // --- the application and its database ----------------------------------------------------------
+
+    protected void startApplication() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        // e.g. -Dbench.profile=-XX:StartFlightRecording=filename=target/bench/app.jfr to see where the time goes
+        String profile = System.getProperty("bench.profile", "");
+        if (!profile.isBlank()) {
+            command.add(profile);
+        }
+        results.put("applicationJvmOptions", String.join(" ", JVM_OPTIONS));
+        command.addAll(List.of("-cp",
+                System.getProperty("java.class.path"), "org.clientela.ClientelaApplication",
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--clientela.database.data-directory=" + work.resolve("data").resolve("pg").toAbsolutePath(),
+                "--logging.level.org.clientela.requests=WARN"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("application.log").toFile());
+        builder.environment().putAll(ENVIRONMENT);
+        results.put("applicationEnvironment", ENVIRONMENT);
+        application = builder.start();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The application did not start: see " + work.resolve("application.log"));
+    }
+
+    protected String token(String username) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        return body.path("token").asString();
+    }
+
+    protected Connection connectToDatabase() throws Exception {
+        List<String> pid = Files.readAllLines(work.resolve("data").resolve("pg").resolve("postmaster.pid"));
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/clientela",
+                "postgres", "");
+    }
+
+    /** How the application stores a token: the hex SHA-256 of the secret. */
+    protected static String sha256(String secret) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    protected static String ownerId(Connection sql, String username) throws Exception {
+        try (PreparedStatement query = sql.prepareStatement("select id from app_user where username = ?")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    /**
+     * Requests go through {@link HttpURLConnection} (kept alive by the JDK): measured here it adds
+     * far less of its own time to each figure than {@link HttpClient}, whose hand-offs between
+     * threads cost milliseconds on a 2-core machine.
+     */
+    protected Reply post(String path, String token, String json) throws Exception {
+        return call("POST", path, token, json);
+    }
+
+    protected Reply get(String path, String token) throws Exception {
+        return call("GET", path, token, null);
+    }
+
+    protected Reply call(String method, String path, String token, String json) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        if (json != null) {
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream body = connection.getOutputStream()) {
+                body.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    protected record Reply(int statusCode, String body) {
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    protected static long residentMemoryMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    protected static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    protected void writeResults(String suite) throws IOException {
+        Path file = work.resolve(suite + "-" + Instant.now().toString().replace(':', '-') + ".json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.println("Written to " + file);
+    }
+
+    /** The i-th of a series of valid, distinct organisation INNs. */
+    protected static String organisationInn(int i) {
+        return organisationInn("6", i);
+    }
+
+    protected static String organisationInn(String first, int i) {
+        String base = String.format("%s%08d", first, i);
+        for (int check = 0; check <= 9; check++) {
+            if (Inn.isValid(base + check)) {
+                return base + check;
+            }
+        }
+        throw new IllegalStateException("Some check digit always fits");
+    }
+
+}

@@ -1,0 +1,7 @@
+package org.clientela.bench;
+
+/** Placeholder replaced below. */
+final class MoneyBenchmark {
+    static void main(String[] args) {
+    }
+}
