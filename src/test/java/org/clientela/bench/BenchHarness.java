@@ -91,9 +91,13 @@ abstract class BenchHarness {
     }
 
     protected static List<Double> timeSql(Connection sql, Statements statements) throws Exception {
+        return timeSql(sql, statements, SAMPLES);
+    }
+
+    protected static List<Double> timeSql(Connection sql, Statements statements, int samples) throws Exception {
         List<Double> millis = new ArrayList<>();
         try (Statement statement = sql.createStatement()) {
-            for (int i = -30; i < SAMPLES; i++) {
+            for (int i = -Math.min(30, samples); i < samples; i++) {
                 long started = System.nanoTime();
                 for (String query : statements.of(Math.max(i, 0))) {
                     try (ResultSet rows = statement.executeQuery(query)) {
@@ -237,9 +241,14 @@ abstract class BenchHarness {
     }
 
     protected Reply call(String method, String path, String token, String json) throws IOException {
+        return call(method, path, token, json, "application/json");
+    }
+
+    protected Reply call(String method, String path, String token, String json, String accept) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Accept", accept);
         if (json != null) {
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");

@@ -1,7 +1,468 @@
 package org.clientela.bench;
 
-/** Placeholder replaced below. */
-final class MoneyBenchmark {
-    static void main(String[] args) {
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The speed of the money core on generated data: {@code -Dbench.companies} clients (10 000) with
+ * {@code -Dbench.orders} orders of 5 lines each (1 000 000, so 5 000 000 lines) over two years,
+ * an invoice for nearly every order and the payments of those paid, written in bare SQL; then,
+ * through the REST API of the application in its own JVM, each figure beside the bare-SQL limit of
+ * the same work: drafts of 5 lines and their confirmation under the credit rule with 8 concurrent
+ * clients, a company's balance at a date, the ageing of all clients, and the reconciliation
+ * statement of the busiest client for a year as JSON and as PDF. Results go to
+ * {@code target/bench/money-<time>.json}.
+ *
+ * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.suite=money -Dbench.companies=10000
+ * -Dbench.orders=1000000}.
+ */
+final class MoneyBenchmark extends BenchHarness {
+
+    private static final String[] OWNERS = {"manager1", "manager2", "manager3", "kam"};
+    /** One order in this many goes to the busiest client (company 0): 2 000 of 1 000 000. */
+    private static final int BUSY_EVERY = 500;
+    private static final int DAYS = 730;
+    private static final int SAMPLES_BALANCE = 500;
+
+    private final int companies;
+    private final int orders;
+    private final int confirmations;
+    private final LocalDate today = LocalDate.now();
+
+    private MoneyBenchmark(int companies, int orders, int confirmations) {
+        this.companies = companies;
+        this.orders = orders;
+        this.confirmations = confirmations;
+    }
+
+    static void main(String[] args) throws Exception {
+        new MoneyBenchmark(Integer.getInteger("bench.companies", 10_000), Integer.getInteger("bench.orders", 1_000_000),
+                Integer.getInteger("bench.confirmations", 20_000)).run();
+    }
+
+    private void run() throws Exception {
+        java.nio.file.Files.createDirectories(work);
+        deleteRecursively(work.resolve("data"));
+        results.put("companies", companies);
+        results.put("orders", orders);
+        results.put("orderLines", orders * 5L);
+        results.put("startedAt", java.time.Instant.now().toString());
+        startApplication();
+        try (Connection sql = connectToDatabase()) {
+            generate(sql);
+            String director = token("director");
+            confirm(sql);
+            balance(director, sql);
+            ageing(director, sql);
+            reconciliation(director, sql);
+            long rss = residentMemoryMiB(application.pid());
+            results.put("applicationRssMiB", rss);
+            System.out.printf(Locale.ROOT, "%-68s %10d MiB%n", "resident memory of the application after the load",
+                    rss);
+        } finally {
+            application.destroy();
+            application.waitFor();
+        }
+        writeResults("money");
+    }
+
+    // --- the generated world -------------------------------------------------------------------------
+
+    /**
+     * Company {@code n} belongs to {@code OWNERS[n % 4]} and has a limit far above its orders, so
+     * that every confirmation passes the rule and the figures time the rule, not a hold. Order
+     * {@code i} is of company {@code i % companies} (company 0 for every 500th), dated up to two
+     * years back; orders older than 60 days are closed and invoiced, and all but every 20th of
+     * their invoices paid (every 10th of those late); the recent ones are in production or
+     * delivered, half of them invoiced.
+     */
+    private void generate(Connection sql) throws Exception {
+        long started = System.nanoTime();
+        sql.setAutoCommit(true);
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("create table bench_company (n integer primary key, id uuid not null)");
+            statement.execute("create table bench_owner (k integer primary key, id uuid not null)");
+        }
+        try (PreparedStatement owner = sql.prepareStatement(
+                "insert into bench_owner (k, id) select ?, id from app_user where username = ?")) {
+            for (int k = 0; k < OWNERS.length; k++) {
+                owner.setInt(1, k);
+                owner.setString(2, OWNERS[k]);
+                owner.executeUpdate();
+            }
+        }
+        try (PreparedStatement company = sql.prepareStatement("""
+                insert into company (id, name, legal_form, inn, kpp, region, segment, status, owner_id, tags, version)
+                select ?, ?, 'OOO', ?, '773601001', 'Москва', 'Дилеры', 'ACTIVE', o.id, '{}', 0
+                from bench_owner o where o.k = ?""");
+                PreparedStatement numbered = sql.prepareStatement("insert into bench_company (n, id) values (?, ?)")) {
+            for (int n = 0; n < companies; n++) {
+                UUID id = UUID.randomUUID();
+                company.setObject(1, id);
+                company.setString(2, "Стеклоторг " + n);
+                company.setString(3, organisationInn("7", n));
+                company.setInt(4, n % OWNERS.length);
+                company.addBatch();
+                numbered.setInt(1, n);
+                numbered.setObject(2, id);
+                numbered.addBatch();
+                if (n % 1000 == 999 || n == companies - 1) {
+                    company.executeBatch();
+                    numbered.executeBatch();
+                }
+            }
+        }
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("""
+                    insert into credit_account (company_id, credit_limit, payment_terms_days, version)
+                    select id, 1000000000, 30, 1 from bench_company""");
+            // the catalogue's piece goods with their base prices: what the generated lines are of
+            statement.execute("""
+                    create table bench_product as
+                    select row_number() over (order by p.sku) - 1 as k, p.id, p.sku, p.name, p.unit, g.name as grp,
+                           e.price, v.version, v.effective_from, p.cost_price
+                    from product p join assortment_group g on g.id = p.group_id
+                    join lateral (select e.price, e.version_id from price_list_entry e
+                                  join price_list_version v on v.id = e.version_id
+                                  join price_list l on l.id = v.price_list_id and l.base
+                                  where e.product_id = p.id order by v.effective_from desc, v.version desc limit 1)
+                         e on true
+                    join price_list_version v on v.id = e.version_id
+                    where p.formula is null and p.active""");
+            statement.execute(String.format(Locale.ROOT, """
+                    create table bench_order as
+                    select i, md5('order' || i)::uuid as id, c.id as company_id,
+                           current_date - (i %% %3$d) as order_date
+                    from generate_series(1, %4$d) as i
+                    join bench_company c on c.n = case when i %% %1$d = 0 then 0 else i %% %2$d end""", BUSY_EVERY, companies, DAYS, orders));
+            statement.execute(String.format(Locale.ROOT, """
+                    insert into order_line (id, order_id, position, product_id, sku, product_name, unit, assortment_group,
+                        quantity, base_price, price_list_version, price_list_effective_from, price_type_discount,
+                        list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
+                    select gen_random_uuid(), o.id, k, p.id, p.sku, p.name, p.unit, p.grp, q, p.price, p.version,
+                           p.effective_from, 0, p.price, 0, p.price, p.price * q, p.cost_price, p.cost_price * q
+                    from bench_order o cross join generate_series(1, 5) as k
+                    cross join lateral (select (o.i + k) %% 7 + 1 as q) quantity
+                    join bench_product p on p.k = (o.i * 5 + k) %% (select count(*) from bench_product)""",
+                    orders));
+            statement.execute("""
+                    create table bench_total as
+                    select l.order_id, sum(l.amount) as net, coalesce(sum(l.cost_amount), 0) as cost
+                    from order_line l join bench_order o on o.id = l.order_id group by l.order_id""");
+            statement.execute("""
+                    insert into sales_order (id, number, company_id, status, order_date, vat_rate, total_without_vat,
+                        vat_amount, total_with_vat, cost_total, invoice_id, version)
+                    select o.id, 'Б-' || o.i, o.company_id,
+                           case when o.order_date < current_date - 60 then 'CLOSED'
+                                when o.i % 2 = 0 then 'DELIVERED' else 'IN_PRODUCTION' end,
+                           o.order_date, 20, t.net, round(t.net * 0.2, 2), t.net + round(t.net * 0.2, 2), t.cost,
+                           case when o.order_date < current_date - 60 or o.i % 2 = 0 then md5('invoice' || o.i)::uuid end,
+                           1
+                    from bench_order o join bench_total t on t.order_id = o.id""");
+            statement.execute("""
+                    insert into invoice (id, number, company_id, order_id, issue_date, due_date, amount, vat_amount,
+                        paid_amount, settled_on, source)
+                    select s.invoice_id, 'БС-' || o.i, s.company_id, s.id, s.order_date, s.order_date + 30,
+                           s.total_with_vat, s.vat_amount,
+                           case when paid then s.total_with_vat else 0 end,
+                           case when paid then s.order_date + case when o.i % 10 = 0 then 50 else 25 end end, 'IMPORT'
+                    from sales_order s join bench_order o on o.id = s.id
+                    cross join lateral (select s.order_date < current_date - 60 and o.i % 20 <> 0 as paid) p
+                    where s.invoice_id is not null""");
+            statement.execute("""
+                    insert into payment (id, company_id, payment_date, amount, unallocated, reference, source)
+                    select md5('payment' || i.number)::uuid, i.company_id, i.settled_on, i.amount, 0,
+                           substr(i.number, 4), 'IMPORT'
+                    from invoice i where i.settled_on is not null and i.number like 'БС-%'""");
+            statement.execute("""
+                    insert into payment_allocation (payment_id, invoice_id, amount)
+                    select md5('payment' || i.number)::uuid, i.id, i.amount
+                    from invoice i where i.settled_on is not null and i.number like 'БС-%'""");
+            statement.execute("drop table bench_total");
+            statement.execute("drop table bench_order");
+            statement.execute("vacuum analyze");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        results.put("generatedInSeconds", Math.round(seconds));
+        try (Statement statement = sql.createStatement();
+                ResultSet counts = statement.executeQuery("""
+                        select (select count(*) from sales_order), (select count(*) from order_line),
+                               (select count(*) from invoice), (select count(*) from payment)""")) {
+            counts.next();
+            System.out.printf(Locale.ROOT, "generated in %.0f s: %d orders, %d lines, %d invoices, %d payments%n",
+                    seconds, counts.getLong(1), counts.getLong(2), counts.getLong(3), counts.getLong(4));
+            results.put("rows", Map.of("orders", counts.getLong(1), "orderLines", counts.getLong(2),
+                    "invoices", counts.getLong(3), "payments", counts.getLong(4)));
+        }
+    }
+
+    // --- drafts and their confirmation, 8 concurrent clients --------------------------------------
+
+    private void confirm(Connection sql) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (String owner : OWNERS) {
+            tokens.add(token(owner));
+        }
+        List<String> products = new ArrayList<>();
+        try (Statement statement = sql.createStatement();
+                ResultSet rows = statement.executeQuery("select id from bench_product order by k limit 5")) {
+            while (rows.next()) {
+                products.add(rows.getString(1));
+            }
+        }
+        List<String> companyIds = new ArrayList<>();
+        try (Statement statement = sql.createStatement();
+                ResultSet rows = statement.executeQuery("select id from bench_company order by n")) {
+            while (rows.next()) {
+                companyIds.add(rows.getString(1));
+            }
+        }
+        // order j: company 4m + (j % 4), so that its owner's token makes it, spread over the clients
+        ConcurrentLinkedQueue<String> drafts = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        runConcurrently(() -> {
+            for (int j = next.getAndIncrement(); j < confirmations; j = next.getAndIncrement()) {
+                int owner = j % OWNERS.length;
+                int company = (j / OWNERS.length * OWNERS.length + owner) % companies;
+                StringBuilder body = new StringBuilder("{\"companyId\":\"").append(companyIds.get(company))
+                        .append("\",\"lines\":[");
+                for (int k = 0; k < 5; k++) {
+                    body.append(k == 0 ? "" : ",").append("{\"productId\":\"").append(products.get(k))
+                            .append("\",\"quantity\":").append(1 + (j + k) % 5).append('}');
+                }
+                Reply reply = post("/api/v1/orders", tokens.get(owner), body.append("]}").toString());
+                if (reply.statusCode() != 201) {
+                    throw new IllegalStateException("Draft " + j + ": " + reply.statusCode() + " " + reply.body());
+                }
+                drafts.add(owner + " " + JSON.readTree(reply.body()).path("id").asString());
+            }
+            return null;
+        });
+        double draftSeconds = (System.nanoTime() - started) / 1e9;
+
+        List<String> toConfirm = new ArrayList<>(drafts);
+        AtomicInteger nextConfirm = new AtomicInteger();
+        long confirmStarted = System.nanoTime();
+        runConcurrently(() -> {
+            for (int j = nextConfirm.getAndIncrement(); j < toConfirm.size(); j = nextConfirm.getAndIncrement()) {
+                String[] draft = toConfirm.get(j).split(" ");
+                Reply reply = post("/api/v1/orders/" + draft[1] + "/confirm", tokens.get(Integer.parseInt(draft[0])),
+                        null);
+                if (reply.statusCode() != 200) {
+                    throw new IllegalStateException("Confirm " + j + ": " + reply.statusCode() + " " + reply.body());
+                }
+            }
+            return null;
+        });
+        double confirmSeconds = (System.nanoTime() - confirmStarted) / 1e9;
+
+        double[] bare = bareOrders(sql, companyIds, Math.min(confirmations, 10_000));
+        report("drafts of 5 lines through the API, 8 clients", "per second", toConfirm.size() / draftSeconds, bare[0],
+                "-");
+        report("confirmations (credit rule) through the API, 8 clients", "per second",
+                toConfirm.size() / confirmSeconds, bare[1], ">= 800");
+    }
+
+    /**
+     * The same rows in bare JDBC, 8 connections, one transaction each: a draft is its order row and 5
+     * lines; a confirmation the client's credit lock, its exposure from both sources, the order's
+     * status and its history row. The rows go again afterwards.
+     */
+    private double[] bareOrders(Connection sql, List<String> companyIds, int count) throws Exception {
+        ConcurrentLinkedQueue<String[]> made = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        runConcurrently(() -> {
+            try (Connection connection = connectToDatabase();
+                    PreparedStatement order = connection.prepareStatement("""
+                            insert into sales_order (id, number, company_id, status, order_date, vat_rate,
+                                total_without_vat, vat_amount, total_with_vat, cost_total, version)
+                            values (?, ?, ?::uuid, 'DRAFT', current_date, 20, 1000, 200, 1200, 700, 0)""");
+                    PreparedStatement line = connection.prepareStatement("""
+                            insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
+                                assortment_group, quantity, base_price, price_list_version, price_list_effective_from,
+                                price_type_discount, list_unit_price, discount_percent, unit_price, amount)
+                            select gen_random_uuid(), ?, ?, p.id, p.sku, p.name, p.unit, p.grp, 2, p.price, p.version,
+                                   p.effective_from, 0, p.price, 0, p.price, p.price * 2
+                            from bench_product p where p.k = ?""")) {
+                connection.setAutoCommit(false);
+                for (int j = next.getAndIncrement(); j < count; j = next.getAndIncrement()) {
+                    UUID id = UUID.randomUUID();
+                    String company = companyIds.get(j % companyIds.size());
+                    order.setObject(1, id);
+                    order.setString(2, "Б-bare-" + j);
+                    order.setString(3, company);
+                    order.executeUpdate();
+                    for (int k = 0; k < 5; k++) {
+                        line.setObject(1, id);
+                        line.setInt(2, k + 1);
+                        line.setInt(3, k);
+                        line.executeUpdate();
+                    }
+                    connection.commit();
+                    made.add(new String[] {id.toString(), company});
+                }
+            }
+            return null;
+        });
+        double draftSeconds = (System.nanoTime() - started) / 1e9;
+        List<String[]> toConfirm = new ArrayList<>(made);
+        AtomicInteger nextConfirm = new AtomicInteger();
+        long confirmStarted = System.nanoTime();
+        runConcurrently(() -> {
+            try (Connection connection = connectToDatabase();
+                    PreparedStatement lock = connection.prepareStatement("""
+                            select credit_limit, payment_terms_days, version from credit_account
+                            where company_id = ?::uuid for update""");
+                    PreparedStatement exposure = connection.prepareStatement("""
+                            select (select coalesce(sum(total_with_vat), 0) from sales_order
+                                    where company_id = ?::uuid and invoice_id is null
+                                      and status in ('CONFIRMED', 'IN_PRODUCTION', 'READY', 'SHIPPED', 'DELIVERED')),
+                                   (select coalesce(sum(amount - paid_amount), 0) from invoice
+                                    where company_id = ?::uuid and settled_on is null),
+                                   (select coalesce(sum(unallocated), 0) from payment
+                                    where company_id = ?::uuid and unallocated > 0),
+                                   exists (select 1 from invoice where company_id = ?::uuid and settled_on is null
+                                           and due_date < current_date)""");
+                    PreparedStatement status = connection.prepareStatement("""
+                            update sales_order set status = 'CONFIRMED', version = version + 1
+                            where id = ?::uuid and version = 0""");
+                    PreparedStatement history = connection.prepareStatement("""
+                            insert into order_status_change (id, order_id, from_status, to_status)
+                            values (gen_random_uuid(), ?::uuid, 'DRAFT', 'CONFIRMED')""")) {
+                connection.setAutoCommit(false);
+                for (int j = nextConfirm.getAndIncrement(); j < toConfirm.size(); j = nextConfirm.getAndIncrement()) {
+                    String[] draft = toConfirm.get(j);
+                    lock.setString(1, draft[1]);
+                    try (ResultSet row = lock.executeQuery()) {
+                        row.next();
+                    }
+                    for (int p = 1; p <= 4; p++) {
+                        exposure.setString(p, draft[1]);
+                    }
+                    try (ResultSet row = exposure.executeQuery()) {
+                        row.next();
+                    }
+                    status.setString(1, draft[0]);
+                    status.executeUpdate();
+                    history.setString(1, draft[0]);
+                    history.executeUpdate();
+                    connection.commit();
+                }
+            }
+            return null;
+        });
+        double confirmSeconds = (System.nanoTime() - confirmStarted) / 1e9;
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("delete from sales_order where number like 'Б-bare-%'");
+        }
+        return new double[] {count / draftSeconds, count / confirmSeconds};
+    }
+
+    // --- balance, ageing, reconciliation ---------------------------------------------------------
+
+    private void balance(String token, Connection sql) throws Exception {
+        List<String> companyIds = companyIds(sql, SAMPLES_BALANCE + WARM_UP);
+        List<Double> api = timeRequests(token, i -> "/api/v1/companies/" + companyIds.get(i % companyIds.size())
+                + "/balance?asOf=" + today.minusDays(i % DAYS));
+        List<Double> bare = timeSql(sql, i -> List.of("""
+                select (select coalesce(sum(amount), 0) from invoice where company_id = '%1$s' and issue_date <= '%2$s')
+                     - (select coalesce(sum(amount), 0) from payment where company_id = '%1$s' and payment_date <= '%2$s')
+                """.formatted(companyIds.get(i % companyIds.size()), today.minusDays(i % DAYS))));
+        report("a company's balance at a date", "p95 ms", p95(api), p95(bare), "<= 5");
+    }
+
+    private void ageing(String token, Connection sql) throws Exception {
+        for (LocalDate asOf : List.of(today, today.minusDays(365))) {
+            List<Double> api = timeRuns(5, () -> get("/api/v1/receivables/aging?groupBy=company&asOf=" + asOf, token));
+            List<Double> bare = timeSql(sql, i -> List.of(ageingSql(asOf)), 5);
+            report("ageing of all clients as of " + (asOf.equals(today) ? "today" : "a year ago"), "p50 ms", p50(api),
+                    p50(bare), "<= 1000");
+        }
+    }
+
+    /** The buckets of every company's unpaid invoices at a date, as a bare query. */
+    private static String ageingSql(LocalDate asOf) {
+        return """
+                select i.company_id,
+                       sum(o.unpaid) filter (where i.due_date >= '%1$s'),
+                       sum(o.unpaid) filter (where '%1$s'::date - i.due_date between 1 and 30),
+                       sum(o.unpaid) filter (where '%1$s'::date - i.due_date between 31 and 60),
+                       sum(o.unpaid) filter (where '%1$s'::date - i.due_date between 61 and 90),
+                       sum(o.unpaid) filter (where '%1$s'::date - i.due_date > 90)
+                from invoice i
+                cross join lateral (select i.amount - coalesce((select sum(a.amount) from payment_allocation a
+                                    join payment p on p.id = a.payment_id
+                                    where a.invoice_id = i.id and p.payment_date <= '%1$s'), 0) as unpaid) o
+                where i.issue_date <= '%1$s' and (i.settled_on is null or i.settled_on > '%1$s') and o.unpaid > 0
+                group by i.company_id""".formatted(asOf);
+    }
+
+    private void reconciliation(String token, Connection sql) throws Exception {
+        String busiest;
+        try (Statement statement = sql.createStatement();
+                ResultSet row = statement.executeQuery("select id from bench_company where n = 0")) {
+            row.next();
+            busiest = row.getString(1);
+        }
+        LocalDate from = today.minusYears(1);
+        String path = "/api/v1/companies/" + busiest + "/reconciliation?from=" + from + "&to=" + today;
+        List<Double> json = timeRuns(50, () -> get(path, token));
+        List<Double> pdf = timeRuns(20, () -> call("GET", path, token, null, "application/pdf"));
+        List<Double> bare = timeSql(sql, i -> List.of("""
+                select (select coalesce(sum(amount), 0) from invoice where company_id = '%1$s' and issue_date < '%2$s')
+                     - (select coalesce(sum(amount), 0) from payment where company_id = '%1$s' and payment_date < '%2$s')
+                """.formatted(busiest, from), """
+                select issue_date, number, amount from invoice
+                where company_id = '%1$s' and issue_date between '%2$s' and '%3$s'
+                union all
+                select payment_date, reference, -amount from payment
+                where company_id = '%1$s' and payment_date between '%2$s' and '%3$s'
+                order by 1""".formatted(busiest, from, today)), 50);
+        report("reconciliation statement, busiest client, a year, JSON", "p95 ms", p95(json), p95(bare), "<= 200");
+        report("reconciliation statement, busiest client, a year, PDF", "p95 ms", p95(pdf), p95(bare), "<= 1000");
+    }
+
+    private static List<String> companyIds(Connection sql, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Statement statement = sql.createStatement();
+                ResultSet rows = statement.executeQuery("select id from bench_company order by md5(id::text) limit "
+                        + count)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    interface Call {
+        Reply call() throws Exception;
+    }
+
+    /** A heavy request timed {@code runs} times after two warm-up runs, each checked for 200. */
+    private static List<Double> timeRuns(int runs, Call request) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = -2; i < runs; i++) {
+            long started = System.nanoTime();
+            Reply reply = request.call();
+            if (reply.statusCode() != 200) {
+                throw new IllegalStateException(reply.statusCode() + " " + reply.body());
+            }
+            if (i >= 0) {
+                millis.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        return millis;
     }
 }
