@@ -158,7 +158,8 @@ class CreditController {
     PageResponse<ListRowResponse> list(@RequestParam(defaultValue = "ALL") CreditList.Filter filter,
             @ParameterObject Pageable pageable) {
         return list.list(filter, pageable).map(row -> new ListRowResponse(row.companyId(), row.name(), row.limit(),
-                row.paymentTermsDays(), row.exposure(), row.utilisation(), row.overLimit(), row.overdue(),
+                row.paymentTermsDays(), row.exposure(), row.utilisation().percent(), row.utilisation().overLimit(),
+                row.overdue(),
                 row.score().score(), row.score().grade() == null ? null : row.score().grade().name(), CURRENCY));
     }
 

@@ -48,7 +48,6 @@ public class CreditList {
         NO_LIMIT
     }
 
-    static final BigDecimal NEAR = new BigDecimal("0.9");
     // companies without a limit sort below every limit and every utilisation, in either direction as one block
     public static final Paging PAGING = Paging.sortableBy(Map.of(
             "name", "lower(c.name)",
@@ -74,43 +73,23 @@ public class CreditList {
     /**
      * One row of the list. Amounts in roubles.
      *
-     * @param limit       {@code null}: no limit
-     * @param utilisation the exposure in per cent of the limit, one decimal; {@code null} without a
-     *                    limit or with a limit of zero
-     * @param overLimit   by how much the exposure exceeds the limit; zero when it does not, or without a limit
-     * @param score       {@code null} where the list was asked without scores
+     * @param limit {@code null}: no limit
+     * @param score {@code null} until the page's scores are read
      */
     public record Row(UUID companyId, String name, UUID ownerId, BigDecimal limit, Integer paymentTermsDays,
-            BigDecimal exposure, BigDecimal utilisation, BigDecimal overLimit, CreditScore score) {
+            BigDecimal exposure, CreditScore score) {
 
-        public boolean hasLimit() {
-            return limit != null;
+        public Utilisation utilisation() {
+            return new Utilisation(limit, exposure);
         }
 
-        public boolean over() {
-            return overLimit.signum() > 0;
-        }
-
-        /** The share of the limit in use, in per cent (0–100), for a bar; 100 when over it. */
-        public BigDecimal barPercent() {
-            if (over()) {
-                return BigDecimal.valueOf(100);
-            }
-            return utilisation == null ? BigDecimal.ZERO : utilisation.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
-        }
-
-        /** Green below 90 %, yellow from 90 % to the limit, red over it. */
-        public String level() {
-            return over() ? "danger" : utilisation != null && utilisation.compareTo(BigDecimal.valueOf(90)) >= 0
-                    ? "warning" : "success";
-        }
-
+        /** Whether the company has an invoice overdue today, as its payment history says. */
         public boolean overdue() {
             return score != null && score.facts().overdueCount() > 0;
         }
 
         Row withScore(CreditScore score) {
-            return new Row(companyId, name, ownerId, limit, paymentTermsDays, exposure, utilisation, overLimit, score);
+            return new Row(companyId, name, ownerId, limit, paymentTermsDays, exposure, score);
         }
     }
 
@@ -139,8 +118,9 @@ public class CreditList {
         String condition = switch (filter) {
             case ALL -> "";
             case OVER_LIMIT -> " and coalesce(x.exposure, 0) > a.credit_limit";
-            case NEAR_LIMIT -> " and (coalesce(x.exposure, 0) > a.credit_limit"
-                    + " or (a.credit_limit > 0 and coalesce(x.exposure, 0) >= " + NEAR + " * a.credit_limit))";
+            // as Utilisation.near() says it: over the limit, or at least 90 % of it rounded to one decimal
+            case NEAR_LIMIT -> " and (coalesce(x.exposure, 0) > a.credit_limit or (a.credit_limit > 0"
+                    + " and round(100 * coalesce(x.exposure, 0) / a.credit_limit, 1) >= " + Utilisation.NEAR_PERCENT + "))";
             case NO_LIMIT -> " and a.company_id is null";
         };
         return """
@@ -169,12 +149,8 @@ public class CreditList {
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {
-        BigDecimal limit = rs.getBigDecimal("credit_limit");
-        BigDecimal exposure = rs.getBigDecimal("exposure").setScale(2);
-        BigDecimal utilisation = limit == null || limit.signum() == 0 ? null
-                : exposure.multiply(BigDecimal.valueOf(100)).divide(limit, 1, java.math.RoundingMode.HALF_UP);
-        BigDecimal over = limit == null ? BigDecimal.ZERO.setScale(2) : exposure.subtract(limit).max(BigDecimal.ZERO);
         return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("owner_id", UUID.class),
-                limit, (Integer) rs.getObject("payment_terms_days"), exposure, utilisation, over, null);
+                rs.getBigDecimal("credit_limit"), (Integer) rs.getObject("payment_terms_days"),
+                rs.getBigDecimal("exposure").setScale(2), null);
     }
 }
