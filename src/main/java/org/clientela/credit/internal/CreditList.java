@@ -79,6 +79,10 @@ public class CreditList {
     public record Row(UUID companyId, String name, UUID ownerId, BigDecimal limit, Integer paymentTermsDays,
             BigDecimal exposure, CreditScore score) {
 
+        public boolean hasLimit() {
+            return limit != null;
+        }
+
         public Utilisation utilisation() {
             return new Utilisation(limit, exposure);
         }

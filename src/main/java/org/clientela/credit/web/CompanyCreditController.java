@@ -14,6 +14,7 @@ import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The section «Кредит» of the company page: limit and terms, exposure against the limit, the
@@ -68,7 +70,10 @@ class CompanyCreditController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         CompanyId company = new CompanyId(id);
         companies.company(company);
-        CreditAccounts.requireMaySetLimits();
+        // the HTML side answers a refused action with a 403 page (Spring Security's refusal is a 404 there)
+        if (!CreditAccounts.maySetLimits()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
         try {
             CreditTerms saved = accounts.change(company, form.amount(), form.days(), form.reason(),
                     form.expectedVersion());
