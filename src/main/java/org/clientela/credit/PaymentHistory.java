@@ -52,8 +52,8 @@ public record PaymentHistory(LocalDate asOf, int invoiceCount, Money invoicedAmo
         return firstInvoiceDate != null;
     }
 
-    /** The first day of the window. */
-    public LocalDate windowStart() {
-        return asOf.minusMonths(WINDOW_MONTHS).plusDays(1);
+    /** The first day of the window that ends on {@code day}. */
+    public static LocalDate windowStart(LocalDate day) {
+        return day.minusMonths(WINDOW_MONTHS).plusDays(1);
     }
 }

@@ -134,7 +134,7 @@ class CreditWebIntegrationTest {
 
         assertThat(section).contains("id=\"credit-score\">68<", "credit-grade-B", "70" + NBSP + "000,00" + NBSP + "₽",
                 "в среднем 48" + NBSP + "000,00" + NBSP + "₽ в месяц × 1,5",
-                "data-fill-target=\"#credit-amount\"", "data-fill-value=\"70000.00\"", "20 из 20", "4 мес.");
+                "data-fill-target=\"#credit-amount\"", "data-fill-value=\"70000\"", "20 из 20", "4 мес.");
     }
 
     @Test

@@ -43,8 +43,9 @@ class CreditPageController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Links links = new Links(filter(filter), sortable(sort), "desc".equalsIgnoreCase(dir) ? Sort.Direction.DESC
                 : Sort.Direction.ASC);
+        // clients of equal amounts in the order of their names
         PageResponse<CreditList.Row> rows = list.list(links.filter(), PageRequest.of(Math.max(page, 0), PAGE_SIZE,
-                Sort.by(links.direction(), links.sort())));
+                Sort.by(links.direction(), links.sort()).and(Sort.by("name"))));
         model.addAttribute("rows", rows);
         model.addAttribute("links", links);
         model.addAttribute("filters", Filter.values());
@@ -55,7 +56,7 @@ class CreditPageController {
     @GetMapping(PATH + "/over-limit")
     String overLimit(Model model) {
         model.addAttribute("rows", list.list(Filter.OVER_LIMIT,
-                PageRequest.of(0, PANEL_SIZE, Sort.by(Sort.Direction.DESC, "overLimit"))));
+                PageRequest.of(0, PANEL_SIZE, Sort.by(Sort.Direction.DESC, "overLimit").and(Sort.by("name")))));
         return PANEL;
     }
 

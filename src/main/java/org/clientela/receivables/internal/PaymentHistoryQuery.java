@@ -81,7 +81,7 @@ class PaymentHistoryQuery implements PaymentHistorySource {
         if (companies.isEmpty()) {
             return histories;
         }
-        LocalDate windowStart = PaymentHistory.none(today).windowStart();
+        LocalDate windowStart = PaymentHistory.windowStart(today);
         jdbc.sql(QUERY)
                 .param("companies", companies.stream().map(CompanyId::value).toArray(UUID[]::new))
                 .param("today", today).param("windowStart", windowStart)
