@@ -83,3 +83,15 @@ function renumberRows(rows) {
         });
     });
 }
+
+// Buttons that fill a field with a value (the proposed credit limit into the limit form):
+// data-fill-target names the field, data-fill-value is the value.
+document.addEventListener('click', function (event) {
+    const button = event.target.closest('[data-fill-target]');
+    const field = button && document.querySelector(button.dataset.fillTarget);
+    if (field) {
+        field.value = button.dataset.fillValue;
+        field.classList.remove('is-invalid');
+        field.focus();
+    }
+});

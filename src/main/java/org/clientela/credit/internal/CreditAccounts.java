@@ -2,11 +2,18 @@ package org.clientela.credit.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
+import org.clientela.clients.CompaniesMerged;
 import org.clientela.clients.CompanyId;
 import org.clientela.clients.VisibleCompanies;
 import org.clientela.credit.CreditControl;
@@ -16,12 +23,22 @@ import org.clientela.credit.CreditTerms;
 import org.clientela.credit.ExposureSource;
 import org.clientela.credit.OverdueSource;
 import org.clientela.identity.CurrentUser;
+import org.clientela.identity.Role;
+import org.clientela.identity.UserDirectory;
+import org.clientela.identity.UserId;
+import org.clientela.platform.Paging;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.Money;
+import org.clientela.shared.PageResponse;
 import org.clientela.shared.StaleVersionException;
 import org.clientela.shared.TypedNumber;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,8 +50,14 @@ public class CreditAccounts implements CreditControl {
 
     /** Who may set a limit (R5): the credit controller and the management, not the administrator. */
     public static final String LIMIT_SETTERS = "hasAnyRole('CREDIT_CONTROLLER', 'HEAD', 'DIRECTOR')";
-    static final String CREDIT_ACCOUNT = "CreditAccount";
+    /** The entity type of the credit accounts in the audit log; a company's id is its account's. */
+    public static final String CREDIT_ACCOUNT = "CreditAccount";
     static final BigDecimal MAX_LIMIT = new BigDecimal("99999999999999.99");
+    static final Paging HISTORY_PAGING = Paging.sortableBy(Map.of("changedAt", "h.changed_at"),
+            Sort.by(Sort.Direction.DESC, "changedAt"));
+    private static final String TERMS_FOR_UPDATE = """
+            select credit_limit, payment_terms_days, version from credit_account
+            where company_id = :company for update""";
 
     private final JdbcClient jdbc;
     private final VisibleCompanies companies;
@@ -42,16 +65,36 @@ public class CreditAccounts implements CreditControl {
     // providers, not lists: the sources (receivables) need this bean for the terms in turn
     private final ObjectProvider<ExposureSource> exposureSources;
     private final ObjectProvider<OverdueSource> overdueSources;
+    private final UserDirectory users;
     private final Clock clock;
 
     CreditAccounts(JdbcClient jdbc, VisibleCompanies companies, AuditLog auditLog,
-            ObjectProvider<ExposureSource> exposureSources, ObjectProvider<OverdueSource> overdueSources, Clock clock) {
+            ObjectProvider<ExposureSource> exposureSources, ObjectProvider<OverdueSource> overdueSources,
+            UserDirectory users, Clock clock) {
         this.jdbc = jdbc;
         this.companies = companies;
         this.auditLog = auditLog;
         this.exposureSources = exposureSources;
         this.overdueSources = overdueSources;
+        this.users = users;
         this.clock = clock;
+    }
+
+    /** Whether the current user may set limits ({@link #LIMIT_SETTERS}): the screens show the form only to them. */
+    public static boolean maySetLimits() {
+        return CurrentUser.find().map(user -> user.hasAny(Role.CREDIT_CONTROLLER, Role.HEAD, Role.DIRECTOR))
+                .orElse(false);
+    }
+
+    /**
+     * Refuses (403) whoever may not set limits. The edges call it after they checked that the user
+     * may see the company, so that nobody learns of a hidden company from a 403, and before they
+     * read the request's version, so that a refused user is not asked for one.
+     */
+    public static void requireMaySetLimits() {
+        if (!maySetLimits()) {
+            throw new AccessDeniedException("Credit limits are set by the credit controller, a head or the director");
+        }
     }
 
     /**
@@ -62,12 +105,8 @@ public class CreditAccounts implements CreditControl {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public CreditDecision decide(CompanyId company, Money amount) {
-        CreditTerms terms = jdbc.sql("""
-                        select credit_limit, payment_terms_days, version from credit_account
-                        where company_id = :company for update""")
-                .param("company", company.value())
-                .query((rs, row) -> new CreditTerms(Money.rubles(rs.getBigDecimal(1)), rs.getInt(2), rs.getLong(3)))
-                .optional().orElse(CreditTerms.NONE);
+        CreditTerms terms = jdbc.sql(TERMS_FOR_UPDATE).param("company", company.value())
+                .query(CreditAccounts::terms).optional().orElse(CreditTerms.NONE);
         Money exposure = exposure(company);
         if (!terms.hasLimit()) {
             return new CreditDecision(CreditHoldReason.NO_LIMIT, null, exposure);
@@ -95,9 +134,7 @@ public class CreditAccounts implements CreditControl {
     @Transactional(readOnly = true)
     public CreditTerms termsOf(CompanyId company) {
         return jdbc.sql("select credit_limit, payment_terms_days, version from credit_account where company_id = :company")
-                .param("company", company.value())
-                .query((rs, row) -> new CreditTerms(Money.rubles(rs.getBigDecimal(1)), rs.getInt(2), rs.getLong(3)))
-                .optional().orElse(CreditTerms.NONE);
+                .param("company", company.value()).query(CreditAccounts::terms).optional().orElse(CreditTerms.NONE);
     }
 
     /**
@@ -123,12 +160,8 @@ public class CreditAccounts implements CreditControl {
             errors.add("reason", "credit.field.tooLong", 2000);
         }
         errors.throwIfAny();
-        CreditTerms before = jdbc.sql("""
-                        select credit_limit, payment_terms_days, version from credit_account
-                        where company_id = :company for update""")
-                .param("company", company.value())
-                .query((rs, row) -> new CreditTerms(Money.rubles(rs.getBigDecimal(1)), rs.getInt(2), rs.getLong(3)))
-                .optional().orElse(CreditTerms.NONE);
+        CreditTerms before = jdbc.sql(TERMS_FOR_UPDATE).param("company", company.value())
+                .query(CreditAccounts::terms).optional().orElse(CreditTerms.NONE);
         if (before.version() != expectedVersion) {
             throw new StaleVersionException(CREDIT_ACCOUNT, company.value(), expectedVersion, before.version());
         }
@@ -162,6 +195,84 @@ public class CreditAccounts implements CreditControl {
                         String.valueOf(paymentTermsDays))
                 .field("reason", null, reason.strip()));
         return new CreditTerms(Money.rubles(limit), paymentTermsDays, version);
+    }
+
+    /** Whether the company has an invoice overdue today, by any source. */
+    public boolean hasOverdue(CompanyId company) {
+        LocalDate today = LocalDate.now(clock);
+        return overdueSources.orderedStream().anyMatch(source -> source.hasOverdue(company, today));
+    }
+
+    /**
+     * The changes of the limit and terms of a company the current user may see, newest first,
+     * those made on duplicates merged into it among them.
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<LimitChange> history(CompanyId company, Pageable pageable) {
+        companies.company(company);
+        PageRequest page = HISTORY_PAGING.check(pageable);
+        long total = jdbc.sql("select count(*) from credit_limit_change where company_id = :company")
+                .param("company", company.value()).query(Long.class).single();
+        Map<UUID, String> names = new HashMap<>();
+        List<LimitChange> changes = jdbc.sql("""
+                        select h.*, d.name as merged_from_name from credit_limit_change h
+                        left join company_ref d on d.id = h.merged_from
+                        where h.company_id = :company
+                        order by %s limit :limit offset :offset""".formatted(HISTORY_PAGING.orderBy(page, "h.id")))
+                .param("company", company.value()).param("limit", page.getPageSize())
+                .param("offset", page.getOffset())
+                .query((rs, row) -> change(rs, names)).list();
+        return PageResponse.of(changes, page.getPageNumber(), page.getPageSize(), total);
+    }
+
+    private LimitChange change(ResultSet rs, Map<UUID, String> names) throws SQLException {
+        UUID changedBy = rs.getObject("changed_by", UUID.class);
+        String name = names.computeIfAbsent(changedBy, id -> users.find(new UserId(id))
+                .map(UserDirectory.UserSummary::fullName).orElse(id.toString()));
+        return new LimitChange(rs.getObject("id", UUID.class), rs.getObject("changed_at", java.time.OffsetDateTime.class)
+                .toInstant(), changedBy, name, rs.getBigDecimal("old_limit"), rs.getBigDecimal("new_limit"),
+                (Integer) rs.getObject("old_payment_terms_days"), rs.getInt("new_payment_terms_days"),
+                rs.getString("reason"), rs.getObject("merged_from", UUID.class), rs.getString("merged_from_name"));
+    }
+
+    /**
+     * The survivor of a merge keeps its own limit and terms; it takes the duplicate's when it had
+     * none. Either way the duplicate's changes join the survivor's history, marked with the
+     * duplicate, and the duplicate's account is gone with it.
+     */
+    @EventListener
+    void on(CompaniesMerged merged) {
+        UUID survivor = merged.survivor().value();
+        UUID duplicate = merged.duplicate().value();
+        Optional<CreditTerms> taken = jdbc.sql(TERMS_FOR_UPDATE).param("company", duplicate)
+                .query(CreditAccounts::terms).optional();
+        if (taken.isPresent()) {
+            int inserted = jdbc.sql("""
+                            insert into credit_account (company_id, credit_limit, payment_terms_days, version, updated_by)
+                            values (:survivor, :limit, :terms, 1, :actor)
+                            on conflict (company_id) do nothing""")
+                    .param("survivor", survivor).param("limit", taken.get().limit().amount())
+                    .param("terms", taken.get().paymentTermsDays())
+                    .param("actor", CurrentUser.find().map(user -> user.id().value()).orElse(null)).update();
+            if (inserted == 1) {
+                auditLog.updated(CREDIT_ACCOUNT, survivor, AuditChanges.of()
+                        .field("creditLimit", null, taken.get().limit().amount().toPlainString())
+                        .field("paymentTermsDays", null, String.valueOf(taken.get().paymentTermsDays())));
+            }
+            jdbc.sql("delete from credit_account where company_id = :duplicate").param("duplicate", duplicate)
+                    .update();
+            auditLog.merged(CREDIT_ACCOUNT, duplicate, survivor);
+        }
+        // a change that came to the duplicate with an earlier merge keeps the company it was made on
+        jdbc.sql("""
+                        update credit_limit_change set company_id = :survivor, merged_from = coalesce(merged_from, :duplicate)
+                        where company_id = :duplicate""")
+                .param("survivor", survivor).param("duplicate", duplicate).update();
+    }
+
+    private static CreditTerms terms(ResultSet rs, int row) throws SQLException {
+        return new CreditTerms(Money.rubles(rs.getBigDecimal("credit_limit")), rs.getInt("payment_terms_days"),
+                rs.getLong("version"));
     }
 
     private static BigDecimal limit(InputErrors errors, String text) {

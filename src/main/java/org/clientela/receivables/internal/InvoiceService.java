@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
@@ -86,6 +87,17 @@ public class InvoiceService implements Invoices, ExposureSource, OverdueSource {
                                          where company_id = :company and unallocated > 0), 0)""")
                 .param("company", company.value()).query(BigDecimal.class).single();
         return Money.rubles(owed);
+    }
+
+    /** What {@link #exposure} answers, for every company with anything owed or paid in advance. */
+    @Override
+    public Optional<String> exposureByCompanyQuery() {
+        return Optional.of("""
+                select company_id, sum(owed) as exposure
+                from (select company_id, amount - paid_amount as owed from invoice where settled_on is null
+                      union all
+                      select company_id, -unallocated from payment where unallocated > 0) owed
+                group by company_id""");
     }
 
     @Override
