@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Fresh, valid registration numbers for tests that share one database: each call gives another
  * company, its check digits computed the way the tax service does.
  */
-final class CompanyNumbers {
+public final class CompanyNumbers {
 
     private static final int[] INN10 = {2, 4, 10, 3, 5, 9, 4, 6, 8};
     private static final int[] INN11 = {7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
@@ -15,7 +15,7 @@ final class CompanyNumbers {
     private CompanyNumbers() {
     }
 
-    static String organisationInn() {
+    public static String organisationInn() {
         String base = "77" + digits(7);
         return base + check(base, INN10);
     }
