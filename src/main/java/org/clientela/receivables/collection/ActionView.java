@@ -19,16 +19,16 @@ record ActionView(UUID id, UUID invoiceId, String invoiceNumber, LocalDate invoi
         ActionStatus status, UUID assignedTo, String assigneeName, String mailedTo, String outcome, UUID doneBy,
         String doneByName, Instant doneAt, Instant cancelledAt, Instant createdAt, long version) {
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return status == ActionStatus.OPEN;
     }
 
     /** An open action past the day it should have been done by. */
-    boolean isLate(LocalDate today) {
+    public boolean isLate(LocalDate today) {
         return isOpen() && dueOn.isBefore(today);
     }
 
-    long invoiceDaysOverdue(LocalDate today) {
+    public long invoiceDaysOverdue(LocalDate today) {
         return Math.max(0, ChronoUnit.DAYS.between(invoiceDueDate, today));
     }
 }

@@ -1,5 +1,6 @@
 package org.clientela.receivables.collection;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,9 +77,9 @@ public class CollectionRun {
         this.daysToComplete = daysToComplete;
     }
 
-    /** What one run did. */
+    /** What one run did; serializable, as the page that started it shows it after a redirect. */
     public record RunOutcome(LocalDate day, int promisesKept, int promisesBroken, int actionsCancelled,
-            int actionsCreated) {
+            int actionsCreated) implements Serializable {
     }
 
     /**

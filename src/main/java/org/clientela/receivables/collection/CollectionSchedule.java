@@ -140,7 +140,7 @@ class CollectionSchedule {
                     .param("kind", kind.name()).param("days", days).param("id", id).query(Boolean.class).single();
             if (taken) {
                 errors.add("days", "collection.step.taken",
-                        new DefaultMessageSourceResolvable("collection.step.kind." + kind.name()), days);
+                        new DefaultMessageSourceResolvable("collection.kind." + kind.name()), days);
             }
         }
         errors.throwIfAny();
