@@ -66,7 +66,7 @@ class CollectionPagesController {
     String tasks(Model model) {
         model.addAttribute("tasks", actions.openOfCurrentUser(TASKS_SHOWN));
         model.addAttribute("today", today());
-        model.addAttribute("mayEditSteps", mayEditSteps());
+        model.addAttribute("mayEditSteps", CollectionSchedule.mayEdit());
         return "receivables/collection :: tasks";
     }
 
@@ -135,7 +135,7 @@ class CollectionPagesController {
     /** Today's run at once, for the administrator (after a night the job did not run, say). */
     @PostMapping("/collection/run")
     String runNow(RedirectAttributes redirect) {
-        if (!CurrentUser.find().map(user -> user.has(Role.ADMIN)).orElse(false)) {
+        if (!mayRun()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         run.runFor(today()).ifPresentOrElse(outcome -> redirect.addFlashAttribute("runOutcome", outcome),
@@ -158,21 +158,20 @@ class CollectionPagesController {
     private String stepsPage(Model model) {
         model.addAttribute("steps", schedule.steps());
         model.addAttribute("kinds", StepKind.values());
-        model.addAttribute("mayRun", CurrentUser.find().map(user -> user.has(Role.ADMIN)).orElse(false));
+        model.addAttribute("mayRun", mayRun());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         return "receivables/collection-steps";
     }
 
-    private static boolean mayEditSteps() {
-        return CurrentUser.find().map(user -> user.hasAny(Role.HEAD, Role.CREDIT_CONTROLLER, Role.ADMIN))
-                .orElse(false);
+    private static boolean mayRun() {
+        return CurrentUser.find().map(user -> user.has(Role.ADMIN)).orElse(false);
     }
 
     /** Others get a plain 403 page, as the schedule's service would refuse them anyway. */
     private static void requireStepEditor() {
-        if (!mayEditSteps()) {
+        if (!CollectionSchedule.mayEdit()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }

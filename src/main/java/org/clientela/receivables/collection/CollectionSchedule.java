@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
+import org.clientela.identity.CurrentUser;
+import org.clientela.identity.Role;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.RecordNotFoundException;
 import org.clientela.shared.StaleVersionException;
@@ -33,6 +35,12 @@ class CollectionSchedule {
     CollectionSchedule(JdbcClient jdbc, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
+    }
+
+    /** Whether the current user may keep the schedule, as {@link #EDITORS} says. */
+    static boolean mayEdit() {
+        return CurrentUser.find().map(user -> user.hasAny(Role.HEAD, Role.CREDIT_CONTROLLER, Role.ADMIN))
+                .orElse(false);
     }
 
     /** The steps in the order they come: by day, and on one day by position. */

@@ -16,7 +16,6 @@ import org.clientela.shared.RecordNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,16 +40,14 @@ class CollectionSectionController {
     private final CollectionActions actions;
     private final PaymentPromises promises;
     private final CollectionHistory history;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
     CollectionSectionController(CollectionActions actions, PaymentPromises promises, CollectionHistory history,
-            JdbcClient jdbc, Clock clock, @Value("${clientela.time-zone:Europe/Moscow}") ZoneId zone) {
+            Clock clock, @Value("${clientela.time-zone:Europe/Moscow}") ZoneId zone) {
         this.actions = actions;
         this.promises = promises;
         this.history = history;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
     }
@@ -67,10 +64,6 @@ class CollectionSectionController {
     }
 
     record DoneForm(String outcome, Long version) {
-    }
-
-    /** An unpaid invoice to choose for a promise. */
-    record OpenInvoice(UUID id, String number, LocalDate issueDate, LocalDate dueDate, java.math.BigDecimal outstanding) {
     }
 
     @GetMapping("/companies/{id}/collection")
@@ -163,15 +156,7 @@ class CollectionSectionController {
         model.addAttribute("promises", promised);
         model.addAttribute("history", history.of(all, promised));
         model.addAttribute("debt", promises.debtOf(company));
-        model.addAttribute("openInvoices", jdbc.sql("""
-                        select id, number, issue_date, due_date, amount - paid_amount as outstanding from invoice
-                        where company_id = :company and settled_on is null
-                        order by due_date, number""")
-                .param("company", id)
-                .query((rs, row) -> new OpenInvoice(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-                        rs.getBigDecimal("outstanding")))
-                .list());
+        model.addAttribute("openInvoices", promises.unpaidInvoices(company));
         return FRAGMENT;
     }
 

@@ -149,6 +149,24 @@ class PaymentPromises {
         return promise;
     }
 
+    /** An unpaid invoice, to choose for a promise. */
+    record UnpaidInvoice(UUID id, String number, LocalDate issueDate, LocalDate dueDate, BigDecimal outstanding) {
+    }
+
+    /** The company's unpaid invoices, the earliest due first. The caller checked that the user may see it. */
+    @Transactional(readOnly = true)
+    List<UnpaidInvoice> unpaidInvoices(CompanyId company) {
+        return jdbc.sql("""
+                        select id, number, issue_date, due_date, amount - paid_amount as outstanding from invoice
+                        where company_id = :company and settled_on is null
+                        order by due_date, number""")
+                .param("company", company.value())
+                .query((rs, row) -> new UnpaidInvoice(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                        rs.getBigDecimal("outstanding")))
+                .list();
+    }
+
     /** What the company owes now: its unpaid invoices less the payments not yet put against any. */
     BigDecimal debtOf(CompanyId company) {
         return jdbc.sql("""

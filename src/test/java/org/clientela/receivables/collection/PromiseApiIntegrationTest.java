@@ -114,6 +114,10 @@ class PromiseApiIntegrationTest {
                         select count(*) from audit_log where entity_type = 'PaymentPromise' and entity_id = :id
                         and action = 'CREATED' and actor = 'manager1'""")
                 .param("id", body.path("id").asString()).query(Long.class).single()).isPositive();
+        String audit = "/api/v1/audit/PaymentPromise/" + body.path("id").asString();
+        assertThat(api.as("manager1").get(audit).isJson(200).json().get(0).path("actor").asString())
+                .isEqualTo("manager1");
+        api.as("manager3").get(audit).isProblem(404);
     }
 
     @Test
