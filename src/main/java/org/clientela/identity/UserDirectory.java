@@ -13,6 +13,7 @@ public interface UserDirectory {
     /** Enabled users holding {@code role}, ordered by full name. */
     List<UserSummary> withRole(Role role);
 
-    record UserSummary(UserId id, String username, String fullName, TeamId team, boolean enabled) {
+    /** @param email {@code null} when the user has none */
+    record UserSummary(UserId id, String username, String fullName, TeamId team, boolean enabled, String email) {
     }
 }

@@ -33,6 +33,7 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     static UserSummary summary(User user) {
-        return new UserSummary(user.userId(), user.username(), user.fullName(), user.team(), user.enabled());
+        return new UserSummary(user.userId(), user.username(), user.fullName(), user.team(), user.enabled(),
+                user.email());
     }
 }
