@@ -254,7 +254,7 @@ class OrderController {
         problem.setTitle(problems.message("orders.credit.held.title"));
         problem.setInstance(URI.create("/api/v1/orders/" + order.id() + "/confirm"));
         problem.setProperty("orderId", order.id());
-        problem.setProperty("status", order.status());
+        problem.setProperty("orderStatus", order.status());
         problem.setProperty("reason", reason);
         if (limit != null) {
             problem.setProperty("creditLimit", limit);
