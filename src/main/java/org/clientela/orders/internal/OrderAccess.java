@@ -56,7 +56,7 @@ public class OrderAccess {
     }
 
     /** Orders of the past are loaded from a previous system by the management only. */
-    static boolean mayBackdate() {
+    public static boolean mayBackdate() {
         return has(Role.HEAD, Role.DIRECTOR, Role.ADMIN);
     }
 
@@ -65,7 +65,12 @@ public class OrderAccess {
         return has(Role.HEAD, Role.ADMIN);
     }
 
-    static void require(boolean allowed) {
+    /** 403 for whoever takes no orders. */
+    public static void requireEditor() {
+        require(mayEdit());
+    }
+
+    public static void require(boolean allowed) {
         if (!allowed) {
             throw new AccessDeniedException("Not allowed for this order");
         }
