@@ -67,6 +67,12 @@ class OrderWebIntegrationTest {
                 "quantity", "1", "width", "1", "height", "1", "discountPercent", "0", "version", String.valueOf(version)));
         assertThat(stale.body()).contains("global-errors");
 
+        String number = api.as("manager1").get("/api/v1/orders/" + id).json().path("number").asString();
+        String list = nbsp(manager.get("/orders?status=DRAFT&companyId=" + company).body());
+        assertThat(list).contains(number, "Черновик", "4 953,60 ₽");
+        assertThat(manager.get("/orders?companyId=" + company + "&status=SHIPPED").body()).doesNotContain(number);
+        assertThat(manager.get("/companies/" + company + "/orders").body()).contains(number);
+
         HttpResponse<String> confirmed = manager.submit(page, page + "/confirm", Map.of());
         assertThat(confirmed.statusCode()).isEqualTo(302);
         String after = nbsp(manager.get(page).body());
@@ -90,6 +96,9 @@ class OrderWebIntegrationTest {
                 "1 200,00 ₽").doesNotContain("id=\"approve-credit\"");
 
         WebSession credit = WebSession.loggedIn(port, "credit", "demo");
+        assertThat(credit.get("/").body()).contains("Заказы на кредитном контроле", "/orders/panels/credit-hold");
+        assertThat(manager.get("/").body()).contains("Изменения по моим заказам")
+                .doesNotContain("Заказы на кредитном контроле");
         assertThat(credit.get("/orders/panels/credit-hold").body()).contains(id);
         credit.submit(page, page + "/approve-credit", Map.of("reason", ""));
         assertThat(credit.get(page).body()).contains("Укажите причину");

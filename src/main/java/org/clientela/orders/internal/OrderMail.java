@@ -110,7 +110,8 @@ public class OrderMail {
         if (!order.informClient() || order.contactEmail() == null || order.contactEmail().isBlank()) {
             return false;
         }
-        Template template = jdbc.sql("select event, subject, body, version from order_mail_template where event = :event")
+        Template template = jdbc.sql(
+                        "select event, subject, body, version from order_mail_template where event = :event")
                 .param("event", event.name())
                 .query((rs, row) -> new Template(event, rs.getString(2), rs.getString(3), rs.getLong(4))).single();
         String statusName = messages.getMessage("orders.status." + status.name(), null, CLIENT_LOCALE);

@@ -152,7 +152,8 @@ public class OrderQueries {
     public List<OrderSummary> ofCompany(UUID companyId, int limit) {
         companies.company(new CompanyId(companyId));
         boolean creditVisible = OrderAccess.creditVisible();
-        return jdbc.sql(SUMMARY + " where o.company_id = :company order by o.order_date desc, o.number desc limit :limit")
+        return jdbc.sql(SUMMARY
+                        + " where o.company_id = :company order by o.order_date desc, o.number desc limit :limit")
                 .param("company", companyId).param("limit", limit)
                 .query((rs, row) -> summary(rs, creditVisible)).list();
     }

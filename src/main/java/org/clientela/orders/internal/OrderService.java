@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ import org.clientela.credit.CreditControl;
 import org.clientela.credit.CreditDecision;
 import org.clientela.credit.ExposureSource;
 import org.clientela.identity.CurrentUser;
+import org.clientela.identity.UserId;
 import org.clientela.orders.OrderStatus;
 import org.clientela.receivables.InvoiceView;
 import org.clientela.receivables.Invoices;
@@ -290,8 +293,9 @@ public class OrderService implements ExposureSource {
             throw new ConflictException("orders.credit.notOnHold", statusName(order.status()));
         }
         jdbc.sql("""
-                        update sales_order set status = :status, credit_decision = :decision, credit_decided_by = :actor,
-                            credit_decided_at = now(), credit_decision_reason = :reason, version = version + 1
+                        update sales_order set status = :status, credit_decision = :decision,
+                            credit_decided_by = :actor, credit_decided_at = now(), credit_decision_reason = :reason,
+                            version = version + 1
                         where id = :id""")
                 .param("status", target.name()).param("decision", approve ? "APPROVED" : "REJECTED")
                 .param("actor", CurrentUser.get().id().value()).param("reason", why).param("id", orderId).update();
@@ -427,7 +431,7 @@ public class OrderService implements ExposureSource {
     OrderRow lock(UUID orderId) {
         OrderRow order = jdbc.sql(OrderRow.SELECT + " where o.id = :id for update of o").param("id", orderId)
                 .query(OrderRow::of).optional().orElseThrow(() -> new RecordNotFoundException(SALES_ORDER, orderId));
-        if (!access.scope().includes(new org.clientela.identity.UserId(order.ownerId()))) {
+        if (!access.scope().includes(new UserId(order.ownerId()))) {
             throw new RecordNotFoundException(SALES_ORDER, orderId);
         }
         return order;
@@ -496,7 +500,8 @@ public class OrderService implements ExposureSource {
                             assortment_group, quantity, width, height, area, billable_area, base_price,
                             price_list_version, price_list_effective_from, price_type, price_type_discount,
                             list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
-                        values (:id, :order, (select coalesce(max(position), 0) + 1 from order_line where order_id = :order),
+                        values (:id, :order,
+                            (select coalesce(max(position), 0) + 1 from order_line where order_id = :order),
                             :product, :sku, :name, :unit, :group, :quantity, :width, :height, :area, :billable, :base,
                             :listVersion, :effective, :priceType, :typeDiscount, :list, :discount, :unitPrice, :amount,
                             :cost, :costAmount)""")
@@ -504,8 +509,8 @@ public class OrderService implements ExposureSource {
         return id;
     }
 
-    private static java.util.Map<String, Object> lineParams(LinePricing.Priced line) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private static Map<String, Object> lineParams(LinePricing.Priced line) {
+        Map<String, Object> params = new HashMap<>();
         params.put("product", line.product().id());
         params.put("sku", line.product().sku());
         params.put("name", line.product().name());

@@ -129,7 +129,8 @@ class OrdersDemoData implements DemoDataContributor {
                 }
                 OrderStatus status = random.nextInt(20) == 0 ? OrderStatus.CANCELLED
                         : monthsAgo > 3 || random.nextBoolean() ? OrderStatus.CLOSED : OrderStatus.DELIVERED;
-                order(prices, client, day, status, lines(client, products, groups, random, monthsAgo), production, random);
+                order(prices, client, day, status, lines(client, products, groups, random, monthsAgo), production,
+                        random);
             }
         }
         for (int i = 0; i < OPEN.size(); i++) {
@@ -143,18 +144,19 @@ class OrdersDemoData implements DemoDataContributor {
             order(prices, overLimit, today.minusDays(2 + i), OrderStatus.IN_PRODUCTION,
                     bigLines(products, random), production, random);
         }
-        hold(order(prices, overLimit, today.minusDays(1), OrderStatus.CREDIT_HOLD, bigLines(products, random), production,
-                random), overLimit, "LIMIT_EXCEEDED");
+        hold(order(prices, overLimit, today.minusDays(1), OrderStatus.CREDIT_HOLD, bigLines(products, random),
+                production, random), overLimit, "LIMIT_EXCEEDED");
         Client overdue = clients.get(Math.min(3, clients.size() - 1));
-        hold(order(prices, overdue, today, OrderStatus.CREDIT_HOLD, lines(overdue, products, groups, random, 0), production,
-                random), overdue, "OVERDUE");
+        hold(order(prices, overdue, today, OrderStatus.CREDIT_HOLD, lines(overdue, products, groups, random, 0),
+                production, random), overdue, "OVERDUE");
     }
 
     /** One to three lines from the client's favourite groups, one of which it dropped lately. */
     private List<Line> lines(Client client, List<Product> products, List<String> groups, Random random,
             int monthsAgo) {
         int favourite = Math.floorMod(client.id().hashCode(), groups.size());
-        List<String> mine = new ArrayList<>(List.of(groups.get(favourite), groups.get((favourite + 1) % groups.size())));
+        List<String> mine = new ArrayList<>(List.of(groups.get(favourite),
+                groups.get((favourite + 1) % groups.size())));
         if (monthsAgo > 3) {
             mine.add(groups.get((favourite + 2) % groups.size()));
         }
@@ -166,11 +168,12 @@ class OrdersDemoData implements DemoDataContributor {
             Product product = inGroup.get(random.nextInt(inGroup.size()));
             if (product.bySize()) {
                 lines.add(new Line(product, BigDecimal.valueOf(4 + random.nextInt(40)),
-                        BigDecimal.valueOf(60 + 5 * random.nextInt(25), 2), BigDecimal.valueOf(50 + 5 * random.nextInt(25), 2),
+                        BigDecimal.valueOf(60 + 5 * random.nextInt(25), 2),
+                        BigDecimal.valueOf(50 + 5 * random.nextInt(25), 2),
                         BigDecimal.valueOf(random.nextInt(3) * 2L)));
             } else {
-                lines.add(new Line(product, BigDecimal.valueOf(1 + random.nextInt(product.unit().equals("PCS") ? 3 : 40)),
-                        null, null, BigDecimal.ZERO));
+                int most = product.unit().equals("PCS") ? 3 : 40;
+                lines.add(new Line(product, BigDecimal.valueOf(1 + random.nextInt(most)), null, null, BigDecimal.ZERO));
             }
         }
         return lines;
@@ -178,8 +181,9 @@ class OrdersDemoData implements DemoDataContributor {
 
     private List<Line> bigLines(List<Product> products, Random random) {
         Product glass = products.stream().filter(Product::bySize).findFirst().orElse(products.get(0));
-        return List.of(new Line(glass, BigDecimal.valueOf(60 + random.nextInt(20)), glass.bySize() ? new BigDecimal("1.50") : null,
-                glass.bySize() ? new BigDecimal("1.20") : null, BigDecimal.ZERO));
+        return List.of(new Line(glass, BigDecimal.valueOf(60 + random.nextInt(20)),
+                glass.bySize() ? new BigDecimal("1.50") : null, glass.bySize() ? new BigDecimal("1.20") : null,
+                BigDecimal.ZERO));
     }
 
     private record Line(Product product, BigDecimal quantity, BigDecimal width, BigDecimal height,
@@ -287,7 +291,8 @@ class OrdersDemoData implements DemoDataContributor {
 
     private void step(UUID order, OrderStatus from, OrderStatus to, UUID by, OffsetDateTime at, String note) {
         jdbc.sql("""
-                        insert into order_status_change (id, order_id, from_status, to_status, changed_by, changed_at, note)
+                        insert into order_status_change (id, order_id, from_status, to_status, changed_by, changed_at,
+                            note)
                         values (:id, :order, :from, :to, :by, :at, :note)""")
                 .param("id", UUID.randomUUID()).param("order", order).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("by", by).param("at", at).param("note", note).update();
@@ -298,8 +303,8 @@ class OrdersDemoData implements DemoDataContributor {
                         select coalesce((select sum(amount - paid_amount) from invoice
                                          where company_id = :company and settled_on is null), 0)
                              + coalesce((select sum(total_with_vat) from sales_order
-                                         where company_id = :company and invoice_id is null
-                                           and status in ('CONFIRMED', 'IN_PRODUCTION', 'READY', 'SHIPPED', 'DELIVERED')), 0)""")
+                                         where company_id = :company and invoice_id is null and status in
+                                           ('CONFIRMED', 'IN_PRODUCTION', 'READY', 'SHIPPED', 'DELIVERED')), 0)""")
                 .param("company", client.id()).query(BigDecimal.class).single();
         BigDecimal limit = jdbc.sql("select credit_limit from credit_account where company_id = :company")
                 .param("company", client.id()).query(BigDecimal.class).optional().orElse(null);
@@ -320,7 +325,8 @@ class OrdersDemoData implements DemoDataContributor {
             jdbc.sql("""
                             insert into credit_limit_change (id, company_id, new_limit, new_payment_terms_days, reason,
                                 changed_by)
-                            values (:id, :company, :limit, :terms, 'Лимит по итогам анализа платёжной дисциплины', :by)""")
+                            values (:id, :company, :limit, :terms,
+                                'Лимит по итогам анализа платёжной дисциплины', :by)""")
                     .param("id", UUID.randomUUID()).param("company", company).param("limit", limit)
                     .param("terms", terms).param("by", controller).update();
         }

@@ -40,9 +40,9 @@ class MailTemplateController {
             @RequestParam(required = false) String body, @RequestParam(required = false) Long version,
             RedirectAttributes redirect) {
         try {
-            mail.change(event, subject, body, version == null ? -1 : version);
+            OrderMail.Template saved = mail.change(event, subject, body, version == null ? -1 : version);
             redirect.addFlashAttribute("flashSuccess", "orders.templates.saved");
-            redirect.addFlashAttribute("flashArgs", "");
+            redirect.addFlashAttribute("flashArgs", saved.subject());
         } catch (InvalidInputException exception) {
             redirect.addFlashAttribute("templateProblem", event);
             redirect.addFlashAttribute("templateProblems", exception.problems().stream().map(problem ->

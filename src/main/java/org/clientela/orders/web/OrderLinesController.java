@@ -114,8 +114,8 @@ class OrderLinesController {
         if (form != null) {
             model.addAttribute("lineForm", form);
         }
-        model.addAttribute("editing", editing);
         boolean editable = order.status() == OrderStatus.DRAFT && OrderAccess.mayEdit();
+        model.addAttribute("editing", editable ? editing : null);
         model.addAttribute("editable", editable);
         model.addAttribute("margins", OrderAccess.marginsVisible());
         if (editable) {

@@ -239,7 +239,7 @@ class OrderPageController {
     @PostMapping(PATH + "/{id}/problem")
     String problem(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return act(id, redirect, () -> flash(redirect, orders.reportProblem(id, note) ? "orders.flash.problemSent"
-                : "orders.flash.problemKept", null, ""));
+                : "orders.flash.problemKept", null, queries.order(id).number()));
     }
 
     @PostMapping(PATH + "/{id}/contact")
