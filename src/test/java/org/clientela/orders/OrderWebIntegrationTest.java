@@ -109,7 +109,7 @@ class OrderWebIntegrationTest {
         WebSession production = WebSession.loggedIn(port, "production", "demo");
         production.submit(page, page + "/status", Map.of("status", "IN_PRODUCTION", "note", "Запущен в цех №2"));
         assertThat(production.get(page).body()).contains("В производстве", "Запущен в цех №2")
-                .doesNotContain("id=\"credit-approved\"");
+                .doesNotContain("id=\"credit-approved\"", "href=\"/companies/");
         assertThat(manager.get("/orders/panels/changes").body()).contains(id, "В производстве", "Фёдоров Павел Андреевич");
         WebSession stranger = WebSession.loggedIn(port, "manager3", "demo");
         assertThat(stranger.get(page).statusCode()).isEqualTo(404);

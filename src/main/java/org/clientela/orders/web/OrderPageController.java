@@ -131,6 +131,8 @@ class OrderPageController {
         }
         model.addAttribute("mayEdit", OrderAccess.mayEdit());
         model.addAttribute("mayEditTemplates", OrderAccess.mayEditTemplates());
+        // the executing department sees every order but not the client base
+        model.addAttribute("companyLinks", OrderAccess.creditVisible());
         return "orders/list";
     }
 
