@@ -10,7 +10,9 @@ public enum Role {
     HEAD,
     DIRECTOR,
     CREDIT_CONTROLLER,
-    ADMIN;
+    ADMIN,
+    /** The executing department: takes orders into production and reports them ready, shipped, delivered. */
+    PRODUCTION;
 
     /** The Spring Security authority, e.g. {@code ROLE_HEAD}. */
     public String authority() {

@@ -36,7 +36,8 @@ class IdentityDemoData implements DemoDataContributor {
             new DemoUser("manager3", "Попов Игорь Петрович", REGIONAL_SALES, EnumSet.of(Role.MANAGER)),
             new DemoUser("kam", "Лебедева Мария Владимировна", CLIENT_DEPARTMENT,
                     EnumSet.of(Role.KEY_ACCOUNT_MANAGER, Role.MANAGER)),
-            new DemoUser("admin", "Новиков Сергей Олегович", null, EnumSet.of(Role.ADMIN)));
+            new DemoUser("admin", "Новиков Сергей Олегович", null, EnumSet.of(Role.ADMIN)),
+            new DemoUser("production", "Фёдоров Павел Андреевич", null, EnumSet.of(Role.PRODUCTION)));
 
     private final UserRepository users;
     private final TeamRepository teams;

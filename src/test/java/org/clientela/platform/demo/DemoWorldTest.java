@@ -65,11 +65,13 @@ class DemoWorldTest {
         long users = jdbc.sql("select count(*) from app_user").query(Long.class).single();
         long companies = jdbc.sql("select count(*) from company").query(Long.class).single();
         long products = jdbc.sql("select count(*) from product").query(Long.class).single();
+        long orders = jdbc.sql("select count(*) from sales_order").query(Long.class).single();
         loader.run(null);
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(users);
         assertThat(jdbc.sql("select count(*) from company").query(Long.class).single()).isEqualTo(companies);
         assertThat(jdbc.sql("select count(*) from product").query(Long.class).single()).isEqualTo(products);
+        assertThat(jdbc.sql("select count(*) from sales_order").query(Long.class).single()).isEqualTo(orders);
         assertThat(jdbc.sql("select contributor from demo_data_contribution order by loaded_at, contributor")
-                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog");
+                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog", "orders");
     }
 }
