@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Fresh, valid registration numbers for tests that share one database: each call gives another
  * company, its check digits computed the way the tax service does.
  */
-final class CompanyNumbers {
+public final class CompanyNumbers {
 
     private static final int[] INN10 = {2, 4, 10, 3, 5, 9, 4, 6, 8};
     private static final int[] INN11 = {7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
@@ -15,24 +15,24 @@ final class CompanyNumbers {
     private CompanyNumbers() {
     }
 
-    static String organisationInn() {
+    public static String organisationInn() {
         String base = "77" + digits(7);
         return base + check(base, INN10);
     }
 
     /** An organisation's INN of region 01 (Адыгея): a leading zero a spreadsheet must not drop. */
-    static String organisationInnWithLeadingZero() {
+    public static String organisationInnWithLeadingZero() {
         String base = "01" + digits(7);
         return base + check(base, INN10);
     }
 
-    static String soleTraderInn() {
+    public static String soleTraderInn() {
         String base = "77" + digits(8);
         String eleven = base + check(base, INN11);
         return eleven + check(eleven, INN12);
     }
 
-    static String ogrn() {
+    public static String ogrn() {
         String base = "1027" + digits(8);
         return base + new java.math.BigInteger(base).mod(java.math.BigInteger.valueOf(11)).mod(java.math.BigInteger.TEN);
     }
