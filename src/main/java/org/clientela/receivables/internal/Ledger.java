@@ -131,8 +131,8 @@ class Ledger {
     void write(UUID payment, List<Share> shares) {
         for (Share share : shares) {
             jdbc.sql("""
-                            insert into payment_allocation (payment_id, invoice_id, amount)
-                            values (:payment, :invoice, :amount)
+                            insert into payment_allocation (payment_id, invoice_id, amount, payment_date)
+                            select p.id, :invoice, :amount, p.payment_date from payment p where p.id = :payment
                             on conflict (payment_id, invoice_id)
                             do update set amount = payment_allocation.amount + excluded.amount""")
                     .param("payment", payment).param("invoice", share.invoice().id()).param("amount", share.amount())
@@ -142,8 +142,7 @@ class Ledger {
             LocalDate settledOn = jdbc.sql("""
                             update invoice i set paid_amount = i.paid_amount + :amount,
                                 settled_on = case when i.paid_amount + :amount = i.amount then greatest(i.issue_date,
-                                    (select max(p.payment_date) from payment_allocation a
-                                     join payment p on p.id = a.payment_id where a.invoice_id = i.id)) end
+                                    (select max(a.payment_date) from payment_allocation a where a.invoice_id = i.id)) end
                             where i.id = :invoice
                             returning i.settled_on""")
                     .param("amount", share.amount()).param("invoice", share.invoice().id())

@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Today's figures come from the partial index of the unpaid invoices alone
  * ({@code invoice_open_idx}: company, due date, amount and paid amount). A past day's figures
  * count each invoice issued by then with what was unpaid on that day: the invoices still unpaid
- * and those settled after that day ({@code invoice_settled_idx}), less their allocations of
- * payments dated up to that day — one set-based query, whatever the number of clients.
+ * and those settled after that day ({@code invoice_settled_idx}), each with what payments dated
+ * after that day paid of it added back ({@code payment_allocation_date_idx}) — one set-based query, whatever
+ * the number of clients.
  */
 @Service
 @Transactional(readOnly = true)
@@ -162,23 +163,39 @@ public class ReceivablesReports {
 
     /**
      * The unpaid invoices on {@code asOf} as {@code (company_id, due_date, owed)}: from the partial
-     * index today, from the invoices issued by then and not settled by then for a past day.
+     * index today; for a past day, the invoices issued by then and not settled by then, each with
+     * what is unpaid today plus what payments dated after that day paid of it (fewer than those
+     * dated before it, and found by their date).
      */
     private String owed(LocalDate asOf) {
         if (asOf.equals(today.date())) {
             return "select company_id, due_date, amount - paid_amount as owed from invoice where settled_on is null";
         }
         return """
-                select i.company_id, i.due_date,
-                       i.amount - coalesce(sum(a.amount) filter (where p.payment_date <= :asOf), 0) as owed
-                from (select id, company_id, due_date, amount from invoice
+                select i.company_id, i.due_date, i.amount - i.paid_amount + coalesce(later.amount, 0) as owed
+                from (select id, company_id, due_date, amount, paid_amount from invoice
                       where settled_on is null and issue_date <= :asOf
                       union all
-                      select id, company_id, due_date, amount from invoice
+                      select id, company_id, due_date, amount, paid_amount from invoice
                       where settled_on > :asOf and issue_date <= :asOf) i
-                left join payment_allocation a on a.invoice_id = i.id
-                left join payment p on p.id = a.payment_id
-                group by i.id, i.company_id, i.due_date, i.amount""";
+                left join (select invoice_id, sum(amount) as amount from payment_allocation
+                           where payment_date > :asOf group by invoice_id) later on later.invoice_id = i.id""";
+    }
+
+    /** The same for one company, whose few invoices are read by the company's index. */
+    private String owedBy(LocalDate asOf) {
+        if (asOf.equals(today.date())) {
+            return """
+                    select due_date, amount - paid_amount as owed from invoice
+                    where company_id = :company and settled_on is null""";
+        }
+        return """
+                select i.due_date, i.amount - i.paid_amount
+                       + coalesce((select sum(a.amount) from payment_allocation a
+                                   where a.invoice_id = i.id and a.payment_date > :asOf), 0) as owed
+                from invoice i
+                where i.company_id = :company and i.issue_date <= :asOf
+                  and (i.settled_on is null or i.settled_on > :asOf)""";
     }
 
     /** A company's balance at the end of {@code asOf}, for a company the user may see. */
@@ -196,10 +213,9 @@ public class ReceivablesReports {
         BigDecimal balance = totals.invoiced().subtract(totals.paid());
         record Open(int count, BigDecimal amount, BigDecimal overdue) {
         }
-        Open open = jdbc.sql("with o as (" + owed(asOf) + ") "
-                        + "select count(*) as n, coalesce(sum(o.owed), 0) as amount, "
+        Open open = jdbc.sql("select count(*) as n, coalesce(sum(o.owed), 0) as amount, "
                         + "coalesce(sum(o.owed) filter (where o.due_date < :asOf), 0) as overdue "
-                        + "from o where o.company_id = :company")
+                        + "from (" + owedBy(asOf) + ") o")
                 .param("company", company).param("asOf", asOf)
                 .query((rs, row) -> new Open(rs.getInt("n"), rs.getBigDecimal("amount"), rs.getBigDecimal("overdue")))
                 .single();
