@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -244,7 +245,7 @@ class AccountingImportIntegrationTest {
 
     /** Each problem as «row field column». */
     private static List<String> problems(JsonNode report) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (JsonNode problem : report.path("problems")) {
             problems.add(problem.path("row").asInt() + " " + problem.path("field").asString() + " "
                     + problem.path("column").asString());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -302,7 +303,7 @@ class PaymentApiIntegrationTest {
     private static List<Response> inParallel(List<Callable<Response>> calls) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> futures = new ArrayList<>();
             for (Callable<Response> call : calls) {
                 futures.add(threads.submit(() -> {

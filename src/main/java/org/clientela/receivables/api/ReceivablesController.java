@@ -2,6 +2,7 @@ package org.clientela.receivables.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -72,7 +73,7 @@ class ReceivablesController {
             PageResponse<AgeingRowResponse> rows) {
 
         static AgeingResponse of(Ageing ageing) {
-            return new AgeingResponse(ageing.asOf(), ageing.groupBy().name().toLowerCase(java.util.Locale.ROOT),
+            return new AgeingResponse(ageing.asOf(), ageing.groupBy().name().toLowerCase(Locale.ROOT),
                     Money.RUB.getCurrencyCode(), BucketsResponse.of(ageing.total()),
                     ageing.rows().map(AgeingRowResponse::of));
         }

@@ -2,6 +2,7 @@ package org.clientela.receivables.internal;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -405,8 +406,8 @@ public class AccountingImport {
                             join unnest(cast(:companies as uuid[]), cast(:dates as date[])) as k(company_id, payment_date)
                               on p.company_id = k.company_id and p.payment_date = k.payment_date""")
                     .param("companies", candidates.stream().map(row -> row.client.id()).toArray(UUID[]::new))
-                    .param("dates", candidates.stream().map(row -> java.sql.Date.valueOf(row.date))
-                            .toArray(java.sql.Date[]::new))
+                    .param("dates", candidates.stream().map(row -> Date.valueOf(row.date))
+                            .toArray(Date[]::new))
                     .query(rs -> {
                         recorded.add(paymentKey(rs.getObject("company_id", UUID.class),
                                 rs.getObject("payment_date", LocalDate.class), rs.getString("reference"),

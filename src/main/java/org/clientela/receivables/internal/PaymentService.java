@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -256,7 +257,7 @@ public class PaymentService {
                   and (cast(:company as uuid) is null or p.company_id = :company)
                   and (cast(:from as date) is null or p.payment_date >= :from)
                   and (cast(:to as date) is null or p.payment_date <= :to)""";
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("everything", scope.isEverything());
         params.put("owners", scope.ownerIds());
         params.put("company", company);

@@ -11,6 +11,8 @@ import org.clientela.identity.CurrentUser;
 import org.clientela.identity.Role;
 import org.clientela.receivables.internal.AccountingImport;
 import org.clientela.receivables.internal.AccountingImportReport;
+import org.clientela.shared.InvalidInputException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +37,12 @@ class AccountingImportWebController {
 
     private final AccountingImport imports;
     private final PendingImports pending;
+    private final MessageSource messages;
 
-    AccountingImportWebController(AccountingImport imports, PendingImports pending) {
+    AccountingImportWebController(AccountingImport imports, PendingImports pending, MessageSource messages) {
         this.imports = imports;
         this.pending = pending;
+        this.messages = messages;
     }
 
     /** Who may import: as the service's {@code @PreAuthorize} says; others get a plain 403 page. */
@@ -65,7 +69,15 @@ class AccountingImportWebController {
             @RequestParam(defaultValue = "PAYMENTS") String kind, Model model, Locale locale,
             HttpServletResponse response) {
         requireMayImport();
-        AccountingImport.Kind what = AccountingImport.Kind.of(kind);
+        AccountingImport.Kind what;
+        try {
+            what = AccountingImport.Kind.of(kind);
+        } catch (InvalidInputException unknown) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("kind", AccountingImport.Kind.PAYMENTS.name());
+            model.addAttribute("fileError", messages.getMessage(unknown.messageKey(), unknown.arguments(), locale));
+            return "receivables/import-upload";
+        }
         model.addAttribute("kind", what.name());
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileErrorKey", "import.file.empty");
