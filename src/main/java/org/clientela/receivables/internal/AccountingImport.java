@@ -485,8 +485,10 @@ public class AccountingImport {
 
         void write() {
             List<Row> writing = inWritingOrder();
-            // every client of the file taken first, in one order: two imports never wait for each other in a circle
-            writing.stream().map(row -> row.client.id()).distinct().sorted().forEach(ledger::lock);
+            // every client of the file taken first, in the order PostgreSQL sorts their ids (as a merge
+            // locks two companies): two imports, or an import and a merge, never wait in a circle
+            writing.stream().map(row -> row.client.id()).distinct().sorted(Ledger.AS_POSTGRESQL_SORTS)
+                    .forEach(ledger::lock);
             for (Row row : writing) {
                 try {
                     if (kind == Kind.PAYMENTS) {

@@ -38,6 +38,9 @@ class Ledger {
     static final Comparator<OpenInvoice> OLDEST_FIRST = Comparator.comparing(OpenInvoice::dueDate)
             .thenComparing(OpenInvoice::issueDate).thenComparing(OpenInvoice::number).thenComparing(OpenInvoice::id);
 
+    /** Ids in PostgreSQL's order of uuids (unsigned, byte by byte), which {@link UUID#compareTo} is not. */
+    static final Comparator<UUID> AS_POSTGRESQL_SORTS = Comparator.comparing(UUID::toString);
+
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
 
@@ -213,11 +216,8 @@ class Ledger {
     void on(CompaniesMerged merged) {
         UUID survivor = merged.survivor().value();
         UUID duplicate = merged.duplicate().value();
-        // the merge holds both companies' rows; the advisory locks in the order of the ids
-        for (UUID company : survivor.compareTo(duplicate) < 0 ? List.of(survivor, duplicate)
-                : List.of(duplicate, survivor)) {
-            lock(company);
-        }
+        // the merge holds both companies' rows already; their advisory locks in the one order
+        List.of(survivor, duplicate).stream().sorted(AS_POSTGRESQL_SORTS).forEach(this::lock);
         List<UUID> invoices = jdbc.sql("update invoice set company_id = :survivor where company_id = :duplicate returning id")
                 .param("survivor", survivor).param("duplicate", duplicate).query(UUID.class).list();
         invoices.forEach(id -> auditLog.updated(InvoiceService.INVOICE, id,

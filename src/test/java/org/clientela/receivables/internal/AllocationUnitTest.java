@@ -90,6 +90,16 @@ class AllocationUnitTest {
         assertThat(AccountingImport.excelDay("123")).isEqualTo("123");
     }
 
+    @Test
+    void clientsAreLockedInTheOrderPostgresqlSortsTheirIds() {
+        UUID high = UUID.fromString("80000000-0000-0000-0000-000000000000");
+        UUID low = UUID.fromString("10000000-0000-0000-0000-000000000000");
+
+        assertThat(List.of(high, low).stream().sorted(Ledger.AS_POSTGRESQL_SORTS)).containsExactly(low, high);
+        // where Java's own order of uuids, signed, would lock them the other way round
+        assertThat(high.compareTo(low)).isNegative();
+    }
+
     private static OpenInvoice invoice(String number, LocalDate issued, LocalDate due, String amount, String paid) {
         return new OpenInvoice(UUID.randomUUID(), number, issued, due, new BigDecimal(amount), new BigDecimal(paid));
     }
