@@ -13,6 +13,9 @@ public interface UserDirectory {
     /** Enabled users holding {@code role}, ordered by full name. */
     List<UserSummary> withRole(Role role);
 
+    /** The name of a team, e.g. to show a report per team. */
+    Optional<String> teamName(TeamId team);
+
     /** @param email {@code null} when the user has none */
     record UserSummary(UserId id, String username, String fullName, TeamId team, boolean enabled, String email) {
     }

@@ -5,7 +5,8 @@
  * REST API {@link org.clientela.platform.ApiProblems} (error bodies),
  * {@link org.clientela.platform.Paging} (checked paging and sorting) and
  * {@link org.clientela.platform.Versions} (ETag and If-Match); for every module's HTML forms
- * {@link org.clientela.platform.FormErrors} (a service's refusals at their fields).
+ * {@link org.clientela.platform.FormErrors} (a service's refusals at their fields); for every
+ * import of a table {@link org.clientela.platform.ImportFile} (CSV or XLSX, read row by row).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package org.clientela.platform;

@@ -21,18 +21,18 @@ public final class CompanyNumbers {
     }
 
     /** An organisation's INN of region 01 (Адыгея): a leading zero a spreadsheet must not drop. */
-    static String organisationInnWithLeadingZero() {
+    public static String organisationInnWithLeadingZero() {
         String base = "01" + digits(7);
         return base + check(base, INN10);
     }
 
-    static String soleTraderInn() {
+    public static String soleTraderInn() {
         String base = "77" + digits(8);
         String eleven = base + check(base, INN11);
         return eleven + check(eleven, INN12);
     }
 
-    static String ogrn() {
+    public static String ogrn() {
         String base = "1027" + digits(8);
         return base + new java.math.BigInteger(base).mod(java.math.BigInteger.valueOf(11)).mod(java.math.BigInteger.TEN);
     }

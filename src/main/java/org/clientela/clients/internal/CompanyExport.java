@@ -229,21 +229,13 @@ public class CompanyExport {
      * A CSV cell that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -},
      * {@code @}, a tab or a carriage return first) gets a leading apostrophe, as OWASP advises: a
      * client's name must never run as a formula on the computer of whoever opens the file. An
-     * import strips the apostrophe before such a character.
+     * import strips the apostrophe before such a character ({@link org.clientela.platform.ImportFile#undefused}).
      */
     static String defused(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell;
         }
         return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
-
-    /** The cell as it was before {@link #defused}: what an import reads from a CSV cell. */
-    static String undefused(String cell) {
-        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
-            return cell;
-        }
-        return "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 
     /** An export file being written, row by row. */

@@ -22,7 +22,6 @@ import org.clientela.clients.ContactInput;
 import org.clientela.clients.internal.Company.CompanyDetails;
 import org.clientela.clients.internal.Contact.ContactDetails;
 import org.clientela.clients.internal.ImportColumns.Target;
-import org.clientela.clients.internal.ImportFile.Line;
 import org.clientela.clients.internal.ImportReport.Column;
 import org.clientela.clients.internal.ImportReport.Duplicate;
 import org.clientela.clients.internal.ImportReport.PreviewRow;
@@ -32,6 +31,8 @@ import org.clientela.identity.CurrentUser;
 import org.clientela.identity.Role;
 import org.clientela.identity.UserDirectory;
 import org.clientela.identity.UserId;
+import org.clientela.platform.ImportFile;
+import org.clientela.platform.ImportFile.Line;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -160,7 +161,7 @@ public class CompanyImport {
         try {
             return work.get();
         } catch (ImportFile.Unreadable e) {
-            throw new FileRefused(e.unsupported, message(locale, e.messageKey, e.arguments));
+            throw new FileRefused(e.unsupported(), message(locale, e.messageKey(), e.arguments()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.clientela.clients.CompanySource;
 import org.clientela.clients.CompanyStatus;
 import org.clientela.clients.DecisionRole;
 import org.clientela.clients.LegalForm;
+import org.clientela.platform.ImportFile;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -114,13 +115,6 @@ public class ImportColumns {
     }
 
     static String normalise(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '_' && c != '\u00A0') {
-                out.append(Character.toLowerCase(c == 'ё' || c == 'Ё' ? 'е' : c));
-            }
-        }
-        return out.toString();
+        return ImportFile.normalise(text);
     }
 }

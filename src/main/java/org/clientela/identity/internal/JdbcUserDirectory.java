@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.clientela.identity.Role;
+import org.clientela.identity.TeamId;
 import org.clientela.identity.UserDirectory;
 import org.clientela.identity.UserId;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcUserDirectory implements UserDirectory {
 
     private final UserRepository users;
+    private final TeamRepository teams;
 
-    JdbcUserDirectory(UserRepository users) {
+    JdbcUserDirectory(UserRepository users, TeamRepository teams) {
         this.users = users;
+        this.teams = teams;
     }
 
     @Override
@@ -30,6 +33,11 @@ class JdbcUserDirectory implements UserDirectory {
                 .filter(user -> user.enabled() && user.roles().contains(role))
                 .map(JdbcUserDirectory::summary)
                 .toList();
+    }
+
+    @Override
+    public Optional<String> teamName(TeamId team) {
+        return teams.findById(team.value()).map(Team::name);
     }
 
     static UserSummary summary(User user) {

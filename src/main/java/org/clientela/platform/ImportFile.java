@@ -1,4 +1,4 @@
-package org.clientela.clients.internal;
+package org.clientela.platform;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,35 +29,51 @@ import org.dhatim.fastexcel.reader.Row;
 /**
  * A file to import, recognised by its content rather than its name: an XLSX workbook (its first
  * sheet, streamed) or a CSV in UTF-8 or Windows-1251 separated by {@code ;} or {@code ,}. Rows are
- * read one at a time, so a file of any length takes little memory; they can be read again.
+ * read one at a time, so a file of any length takes little memory; they can be read again. Every
+ * module that imports a table (the client base, payments from the accounting system) reads it here.
  */
-final class ImportFile {
+public final class ImportFile {
 
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final int SNIFF = 8192;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    enum Kind { CSV, XLSX }
+    public enum Kind { CSV, XLSX }
 
     /** One row of the file; {@code number} as a spreadsheet shows it, the header being row 1. */
-    record Line(int number, List<String> cells) {
+    public record Line(int number, List<String> cells) {
 
-        String cell(int index) {
+        public String cell(int index) {
             return index < cells.size() ? cells.get(index) : null;
         }
     }
 
-    /** The file cannot be read as a table at all; {@code unsupported} for a file of another kind. */
-    static final class Unreadable extends RuntimeException {
-        final String messageKey;
-        final transient Object[] arguments;
-        final boolean unsupported;
+    /**
+     * The file cannot be read as a table at all; {@code unsupported} for a file of another kind.
+     * The message key names the reason in the platform's bundle.
+     */
+    public static final class Unreadable extends RuntimeException {
+        private final String messageKey;
+        private final transient Object[] arguments;
+        private final boolean unsupported;
 
         Unreadable(boolean unsupported, String messageKey, Object... arguments) {
             super(messageKey);
             this.unsupported = unsupported;
             this.messageKey = messageKey;
             this.arguments = arguments;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
+        }
+
+        public boolean unsupported() {
+            return unsupported;
         }
     }
 
@@ -75,7 +91,7 @@ final class ImportFile {
         this.headers = readHeaders();
     }
 
-    static ImportFile open(Path path) {
+    public static ImportFile open(Path path) {
         try {
             byte[] start = new byte[SNIFF];
             int length;
@@ -84,17 +100,17 @@ final class ImportFile {
             }
             byte[] head = Arrays.copyOf(start, length);
             if (length == 0) {
-                throw new Unreadable(false, "clients.import.file.empty");
+                throw new Unreadable(false, "import.file.empty");
             }
             if (ReadableWorkbook.isOOXMLZipHeader(head)) {
                 return new ImportFile(path, Kind.XLSX, null, ',');
             }
             if (ReadableWorkbook.isOLE2Header(head)) {
                 // an old .xls: readable by a spreadsheet, which can save it as .xlsx
-                throw new Unreadable(true, "clients.import.file.oldExcel");
+                throw new Unreadable(true, "import.file.oldExcel");
             }
             if (looksBinary(head)) {
-                throw new Unreadable(true, "clients.import.file.notATable");
+                throw new Unreadable(true, "import.file.notATable");
             }
             Charset charset = isUtf8(path) ? StandardCharsets.UTF_8 : WINDOWS_1251;
             return new ImportFile(path, Kind.CSV, charset, delimiter(firstLine(path, charset)));
@@ -104,12 +120,12 @@ final class ImportFile {
     }
 
     /** The header row, trimmed; blank headers stay as empty strings so indexes match the cells. */
-    List<String> headers() {
+    public List<String> headers() {
         return headers;
     }
 
     /** Every row after the header, in order; rows with no value at all are skipped. */
-    void rows(Consumer<Line> each) {
+    public void rows(Consumer<Line> each) {
         read(each, false);
     }
 
@@ -117,7 +133,7 @@ final class ImportFile {
         List<String> found = new ArrayList<>();
         read(line -> found.addAll(line.cells().stream().map(cell -> cell == null ? "" : cell.strip()).toList()), true);
         if (found.stream().allMatch(String::isEmpty)) {
-            throw new Unreadable(false, "clients.import.file.noHeader");
+            throw new Unreadable(false, "import.file.noHeader");
         }
         return List.copyOf(found);
     }
@@ -130,7 +146,7 @@ final class ImportFile {
                 readCsv(each, headerOnly);
             }
         } catch (IOException e) {
-            throw new Unreadable(false, "clients.import.file.broken", kind);
+            throw new Unreadable(false, "import.file.broken", kind);
         }
     }
 
@@ -148,7 +164,7 @@ final class ImportFile {
                     record = records.next();
                 } catch (UncheckedIOException e) {
                     // an unclosed quote: the rest of the file cannot be told apart into rows
-                    throw new Unreadable(false, "clients.import.file.brokenRow", number + 1);
+                    throw new Unreadable(false, "import.file.brokenRow", number + 1);
                 }
                 number = (int) record.getRecordNumber();
                 if (number == 1) {
@@ -158,8 +174,8 @@ final class ImportFile {
                     }
                     continue;
                 }
-                // a cell the export defused against formulas reads back as it was
-                List<String> cells = record.stream().map(CompanyExport::undefused).toList();
+                // a cell an export defused against formulas reads back as it was
+                List<String> cells = record.stream().map(ImportFile::undefused).toList();
                 if (!blank(cells)) {
                     each.accept(new Line(number, cells));
                 }
@@ -186,7 +202,7 @@ final class ImportFile {
             workbook = new ReadableWorkbook(path.toFile());
         } catch (RuntimeException notAWorkbook) {
             // a zip that is not a workbook (a .docx, a damaged file)
-            throw new Unreadable(false, "clients.import.file.broken", kind);
+            throw new Unreadable(false, "import.file.broken", kind);
         }
         try (workbook; Stream<Row> rows = firstSheet(workbook)) {
             boolean header = true;
@@ -199,7 +215,7 @@ final class ImportFile {
                     }
                     row = iterator.next();
                 } catch (RuntimeException damaged) {
-                    throw new Unreadable(false, "clients.import.file.broken", kind);
+                    throw new Unreadable(false, "import.file.broken", kind);
                 }
                 List<String> cells = new ArrayList<>(row.getCellCount());
                 for (int i = 0; i < row.getCellCount(); i++) {
@@ -226,7 +242,7 @@ final class ImportFile {
         try {
             return workbook.getFirstSheet().openStream();
         } catch (RuntimeException noSheet) {
-            throw new Unreadable(false, "clients.import.file.broken", kind);
+            throw new Unreadable(false, "import.file.broken", kind);
         }
     }
 
@@ -237,6 +253,33 @@ final class ImportFile {
             }
         }
         return true;
+    }
+
+    /**
+     * A CSV cell as it was before an export defused it: a spreadsheet takes a cell starting with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return for a formula, so an
+     * export puts an apostrophe before it (as OWASP advises), which the import strips again.
+     */
+    public static String undefused(String cell) {
+        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        return "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+    }
+
+    /**
+     * A header or a value as it is compared, whatever its case and spaces: «ИНН плательщика»,
+     * «инн  ПЛАТЕЛЬЩИКА» and «ИНН_плательщика» are one; «ё» reads as «е».
+     */
+    public static String normalise(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '_' && c != '\u00A0') {
+                out.append(Character.toLowerCase(c == 'ё' || c == 'Ё' ? 'е' : c));
+            }
+        }
+        return out.toString();
     }
 
     /** Control characters other than tab and line ends do not occur in a text table; in a PNG or PDF they do. */
