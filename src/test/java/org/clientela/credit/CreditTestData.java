@@ -87,8 +87,10 @@ final class CreditTestData {
                             insert into payment (id, company_id, payment_date, amount, unallocated, source)
                             values (:id, :company, :day, :amount, 0, 'MANUAL')""")
                     .param("id", payment).param("company", company).param("day", day).param("amount", value).update();
-            jdbc.sql("insert into payment_allocation (payment_id, invoice_id, amount) values (:payment, :invoice, :amount)")
-                    .param("payment", payment).param("invoice", id).param("amount", value).update();
+            jdbc.sql("""
+                            insert into payment_allocation (payment_id, invoice_id, amount, payment_date)
+                            values (:payment, :invoice, :amount, :day)""")
+                    .param("payment", payment).param("invoice", id).param("amount", value).param("day", day).update();
             paid = paid.add(value);
             jdbc.sql("update invoice set paid_amount = :paid, settled_on = :settled where id = :id")
                     .param("paid", paid).param("settled", paid.compareTo(amount) == 0 ? day : null).param("id", id)

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The debts of test companies: a company registered through the API (with a person to write to,
  * if wanted), invoices issued through {@link Invoices} (without credit terms an invoice falls due
- * on its issue day) and payments written as the payment service will write them, since it is
- * being built beside this one.
+ * on its issue day) and payments written straight into the tables, with the payment's date on
+ * each allocation as the payment service writes it (V20).
  */
 public final class ReceivablesTestData {
 
@@ -79,8 +79,10 @@ public final class ReceivablesTestData {
                         values (:id, :company, :date, :amount, 0, :reference, 'MANUAL')""")
                 .param("id", id).param("company", invoice.companyId()).param("date", date).param("amount", paid)
                 .param("reference", "pp-" + id.toString().substring(0, 6)).update();
-        jdbc.sql("insert into payment_allocation (payment_id, invoice_id, amount) values (:payment, :invoice, :amount)")
-                .param("payment", id).param("invoice", invoice.id()).param("amount", paid).update();
+        jdbc.sql("""
+                        insert into payment_allocation (payment_id, invoice_id, amount, payment_date)
+                        values (:payment, :invoice, :amount, :date)""")
+                .param("payment", id).param("invoice", invoice.id()).param("amount", paid).param("date", date).update();
         jdbc.sql("""
                         update invoice set paid_amount = paid_amount + :amount,
                             settled_on = case when paid_amount + :amount = amount then cast(:date as date) end
