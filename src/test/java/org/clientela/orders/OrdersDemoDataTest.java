@@ -59,7 +59,7 @@ class OrdersDemoDataTest {
             var credit = api.as("credit").get("/api/v1/companies/" + company + "/credit").isJson(200).json();
             BigDecimal exposure = credit.path("exposure").decimalValue();
             BigDecimal limit = credit.path("limit").decimalValue();
-            // what the open orders alone are worth, without the history the payments will settle
+            // what the open orders alone are worth: this client pays its invoices on time
             BigDecimal openOrders = jdbc.sql("""
                             select coalesce(sum(total_with_vat), 0) from sales_order where company_id = :company
                               and invoice_id is null and status in ('CONFIRMED', 'IN_PRODUCTION', 'READY')""")

@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.clientela.clients.CompanyId;
+import org.clientela.credit.CreditControl;
+import org.clientela.credit.CreditDecision;
 import org.clientela.orders.OrderStatus;
 import org.clientela.platform.DemoDataContributor;
 import org.clientela.receivables.InvoiceView;
@@ -28,10 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * Two years of the demo factory's orders: a few a month across twelve active clients, each client
  * with its favourite assortment groups; the old ones delivered or closed and invoiced on their
- * shipping day, some cancelled, the recent ones in every open status, two on credit hold. Ten of
- * the clients get a credit limit and payment terms, one of them a limit its open orders exceed.
- * The same seed gives the same orders on every machine (their numbers follow the sequence). No
- * payments: the receivables module brings those.
+ * shipping day, some cancelled, the recent ones in every open status. Ten of the clients get a
+ * credit limit and payment terms, the first of them a limit its open orders exceed. The same seed
+ * gives the same orders on every machine (their numbers follow the sequence). The payments come
+ * from the receivables part, and after them today's two orders that the credit rule holds
+ * ({@link CreditHolds}).
  */
 @Component
 class OrdersDemoData implements DemoDataContributor {
@@ -57,13 +60,15 @@ class OrdersDemoData implements DemoDataContributor {
 
     private final JdbcClient jdbc;
     private final Invoices invoices;
+    private final CreditControl credit;
     private final Clock clock;
     private final BigDecimal vatRate;
 
-    OrdersDemoData(JdbcClient jdbc, Invoices invoices, Clock clock,
+    OrdersDemoData(JdbcClient jdbc, Invoices invoices, CreditControl credit, Clock clock,
             @Value("${clientela.orders.vat-rate:20}") BigDecimal vatRate) {
         this.jdbc = jdbc;
         this.invoices = invoices;
+        this.credit = credit;
         this.clock = clock;
         this.vatRate = vatRate;
     }
@@ -85,22 +90,8 @@ class OrdersDemoData implements DemoDataContributor {
 
     @Override
     public void load() {
-        List<Client> clients = jdbc.sql("""
-                        select c.id, c.owner_id, t.name, t.discount_percent
-                        from company_ref c
-                        left join company_price_type cpt on cpt.company_id = c.id
-                        left join price_type t on t.id = cpt.price_type_id
-                        where c.status = 'ACTIVE' and c.archived_at is null order by c.inn, c.id limit :limit""")
-                .param("limit", CLIENTS)
-                .query((rs, row) -> new Client(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4)))
-                .list();
-        List<Product> products = jdbc.sql("""
-                        select p.id, p.sku, p.name, p.unit, g.name, p.formula is not null, p.cost_price
-                        from product p join assortment_group g on g.id = p.group_id where p.active order by p.sku""")
-                .query((rs, row) -> new Product(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7)))
-                .list();
+        List<Client> clients = clients();
+        List<Product> products = products();
         if (clients.isEmpty() || products.isEmpty()) {
             return;
         }
@@ -138,17 +129,59 @@ class OrdersDemoData implements DemoDataContributor {
             LocalDate day = today.minusDays(1 + i * 3L);
             order(prices, client, day, OPEN.get(i), lines(client, products, groups, random, 0), production, random);
         }
-        // the client over its limit: big open orders confirmed, and one more held for exceeding it
+        // the client over its limit: big open orders confirmed before it was
         Client overLimit = clients.get(0);
         for (int i = 0; i < 2; i++) {
             order(prices, overLimit, today.minusDays(2 + i), OrderStatus.IN_PRODUCTION,
                     bigLines(products, random), production, random);
         }
-        hold(order(prices, overLimit, today.minusDays(1), OrderStatus.CREDIT_HOLD, bigLines(products, random),
-                production, random), overLimit, "LIMIT_EXCEEDED");
+    }
+
+    /**
+     * Today's confirmations that the credit rule holds: one more big order of the client over its
+     * limit, and an order of the fourth client, whose latest invoice the receivables part leaves
+     * overdue. The rule decides them as it decides any confirmation, on what the clients owe after
+     * their payments; what it allows is confirmed.
+     */
+    void confirmTodaysOrders() {
+        List<Client> clients = clients();
+        List<Product> products = products();
+        if (clients.isEmpty() || products.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<Price>> prices = basePrices();
+        UUID production = user("production");
+        LocalDate today = LocalDate.now(clock);
+        Random random = new Random(SEED + 1);
+        List<String> groups = products.stream().map(Product::group).distinct().sorted().toList();
+        Client overLimit = clients.get(0);
+        confirm(order(prices, overLimit, today.minusDays(1), OrderStatus.DRAFT, bigLines(products, random),
+                production, random), overLimit, today.minusDays(1));
         Client overdue = clients.get(Math.min(3, clients.size() - 1));
-        hold(order(prices, overdue, today, OrderStatus.CREDIT_HOLD, lines(overdue, products, groups, random, 0),
-                production, random), overdue, "OVERDUE");
+        confirm(order(prices, overdue, today, OrderStatus.DRAFT, lines(overdue, products, groups, random, 0),
+                production, random), overdue, today);
+    }
+
+    private List<Client> clients() {
+        return jdbc.sql("""
+                        select c.id, c.owner_id, t.name, t.discount_percent
+                        from company_ref c
+                        left join company_price_type cpt on cpt.company_id = c.id
+                        left join price_type t on t.id = cpt.price_type_id
+                        where c.status = 'ACTIVE' and c.archived_at is null order by c.inn, c.id limit :limit""")
+                .param("limit", CLIENTS)
+                .query((rs, row) -> new Client(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4)))
+                .list();
+    }
+
+    private List<Product> products() {
+        return jdbc.sql("""
+                        select p.id, p.sku, p.name, p.unit, g.name, p.formula is not null, p.cost_price
+                        from product p join assortment_group g on g.id = p.group_id where p.active order by p.sku""")
+                .query((rs, row) -> new Product(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7)))
+                .list();
     }
 
     /** One to three lines from the client's favourite groups, one of which it dropped lately. */
@@ -199,9 +232,7 @@ class OrdersDemoData implements DemoDataContributor {
                         insert into sales_order (id, number, company_id, status, order_date, vat_rate, version,
                             created_by, created_at, cancel_reason)
                         values (:id, :number, :company, :status, :day, :rate, 0, :owner, :at, :cancel)""")
-                .param("id", id).param("number", number).param("company", client.id())
-                // a hold gets its reason once its exposure is known
-                .param("status", status == OrderStatus.CREDIT_HOLD ? OrderStatus.DRAFT.name() : status.name())
+                .param("id", id).param("number", number).param("company", client.id()).param("status", status.name())
                 .param("day", day).param("rate", vatRate).param("owner", client.owner()).param("at", at(day, 9))
                 .param("cancel", status == OrderStatus.CANCELLED ? "Клиент перенёс объект на следующий сезон" : null)
                 .update();
@@ -267,10 +298,6 @@ class OrdersDemoData implements DemoDataContributor {
         if (status == OrderStatus.DRAFT) {
             return;
         }
-        if (status == OrderStatus.CREDIT_HOLD) {
-            step(order, OrderStatus.DRAFT, OrderStatus.CREDIT_HOLD, owner, at(day, 10), null);
-            return;
-        }
         if (status == OrderStatus.CANCELLED) {
             step(order, OrderStatus.DRAFT, OrderStatus.CANCELLED, owner, at(day.plusDays(1), 11),
                     "Клиент перенёс объект на следующий сезон");
@@ -298,22 +325,25 @@ class OrdersDemoData implements DemoDataContributor {
                 .param("to", to.name()).param("by", by).param("at", at).param("note", note).update();
     }
 
-    private void hold(UUID order, Client client, String reason) {
-        BigDecimal exposure = jdbc.sql("""
-                        select coalesce((select sum(amount - paid_amount) from invoice
-                                         where company_id = :company and settled_on is null), 0)
-                             + coalesce((select sum(total_with_vat) from sales_order
-                                         where company_id = :company and invoice_id is null and status in
-                                           ('CONFIRMED', 'IN_PRODUCTION', 'READY', 'SHIPPED', 'DELIVERED')), 0)""")
-                .param("company", client.id()).query(BigDecimal.class).single();
-        BigDecimal limit = jdbc.sql("select credit_limit from credit_account where company_id = :company")
-                .param("company", client.id()).query(BigDecimal.class).optional().orElse(null);
+    /** The credit rule decides the draft's confirmation; recorded as the order service records it. */
+    private void confirm(UUID order, Client client, LocalDate day) {
+        BigDecimal total = jdbc.sql("select total_with_vat from sales_order where id = :id").param("id", order)
+                .query(BigDecimal.class).single();
+        CreditDecision decision = credit.decide(new CompanyId(client.id()), Money.rubles(total));
+        if (decision.allowed()) {
+            jdbc.sql("update sales_order set status = 'CONFIRMED' where id = :id").param("id", order).update();
+            step(order, OrderStatus.DRAFT, OrderStatus.CONFIRMED, client.owner(), at(day, 10), null);
+            return;
+        }
         jdbc.sql("""
                         update sales_order set status = 'CREDIT_HOLD', credit_hold_reason = :reason,
                             credit_limit = :limit, credit_exposure = :exposure
                         where id = :id""")
-                .param("reason", limit == null ? "NO_LIMIT" : reason).param("limit", limit).param("exposure", exposure)
-                .param("id", order).update();
+                .param("reason", decision.holdReason().name())
+                .param("limit", decision.limit() == null ? null : decision.limit().amount())
+                .param("exposure", decision.exposure().amount()).param("id", order).update();
+        step(order, OrderStatus.DRAFT, OrderStatus.CREDIT_HOLD, client.owner(), at(day, 10),
+                decision.holdReason().name());
     }
 
     private void creditAccount(UUID company, BigDecimal limit, int terms, UUID controller) {
@@ -377,5 +407,47 @@ class OrdersDemoData implements DemoDataContributor {
 
     private static OffsetDateTime at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atOffset(ZoneOffset.ofHours(3));
+    }
+
+    /**
+     * The part of the orders' demo that waits for the payments: today's confirmations under the
+     * credit rule ({@link #confirmTodaysOrders}). A demo world loaded before this part existed made
+     * its held orders with the orders part already, and gets none twice.
+     */
+    @Component
+    static class CreditHolds implements DemoDataContributor {
+
+        private final OrdersDemoData orders;
+        private final JdbcClient jdbc;
+
+        CreditHolds(OrdersDemoData orders, JdbcClient jdbc) {
+            this.orders = orders;
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String name() {
+            return "orders-credit-holds";
+        }
+
+        /** After the receivables part (450): the rule reads what the clients owe once they have paid. */
+        @Override
+        public int order() {
+            return 500;
+        }
+
+        @Override
+        public boolean hasData() {
+            return orders.hasData();
+        }
+
+        @Override
+        public void load() {
+            boolean held = jdbc.sql("select exists (select 1 from sales_order where status = 'CREDIT_HOLD')")
+                    .query(Boolean.class).single();
+            if (!held) {
+                orders.confirmTodaysOrders();
+            }
+        }
     }
 }

@@ -117,13 +117,17 @@ public class PaymentService {
         if (!mayRecord(visible)) {
             throw new AccessDeniedException("Recording payments of this company is not for this user");
         }
-        return record(new Checked(company, date, amount, reference, purpose, invoiceNumber,
-                Boolean.TRUE.equals(input.advance())), source);
+        return payment(record(new Checked(company, date, amount, reference, purpose, invoiceNumber,
+                Boolean.TRUE.equals(input.advance())), source));
     }
 
-    /** Records a checked payment under the client's lock; refusals as for {@link #record(PaymentInput, Source)}. */
+    /**
+     * Records a checked payment under the client's lock and answers its id; refusals as for
+     * {@link #record(PaymentInput, Source)}. It asks nothing of the current user, so an import or
+     * the demo data may record payments without one.
+     */
     @Transactional
-    PaymentView record(Checked payment, Source source) {
+    UUID record(Checked payment, Source source) {
         if (!ledger.lock(payment.companyId())) {
             throw new InvalidInputException("companyId", MERGED);
         }
@@ -157,7 +161,7 @@ public class PaymentService {
                         .map(share -> share.invoice().number() + ": " + share.amount().toPlainString())
                         .collect(Collectors.joining("; ")))
                 .field("unallocated", null, unallocated.toPlainString()));
-        return payment(id);
+        return id;
     }
 
     /**

@@ -72,6 +72,7 @@ class DemoWorldTest {
         assertThat(jdbc.sql("select count(*) from product").query(Long.class).single()).isEqualTo(products);
         assertThat(jdbc.sql("select count(*) from sales_order").query(Long.class).single()).isEqualTo(orders);
         assertThat(jdbc.sql("select contributor from demo_data_contribution order by loaded_at, contributor")
-                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog", "orders");
+                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog", "orders", "receivables",
+                        "orders-credit-holds");
     }
 }
