@@ -34,13 +34,18 @@ public final class ReceivablesTestData {
 
     /** A company owned by {@code manager}, with its legal form OOO. */
     public CompanyId company(String manager, String name) {
+        return company(api.as(manager), name);
+    }
+
+    /** A company registered by {@code owner} for themselves, with its legal form OOO. */
+    public CompanyId company(ApiClient.Call owner, String name) {
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", name);
         company.put("legalForm", "OOO");
         company.put("inn", CompanyNumbers.organisationInn());
         company.put("kpp", "773601001");
         company.put("legalAddress", "г. Москва, ул. Стекольная, д. 1");
-        return new CompanyId(UUID.fromString(api.as(manager).post("/api/v1/companies", company).isJson(201).id()));
+        return new CompanyId(UUID.fromString(owner.post("/api/v1/companies", company).isJson(201).id()));
     }
 
     /** A person of the company with an e-mail address, in a decision role such as {@code DECISION_MAKER}. */

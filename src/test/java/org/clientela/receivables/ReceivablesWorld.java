@@ -18,15 +18,15 @@ import tools.jackson.databind.JsonNode;
  * their own (fresh INNs), a manager with a team of their own where a test needs to know every
  * client of a manager, invoices entered by the credit controller, payments.
  */
-final class ReceivablesWorld {
+public final class ReceivablesWorld {
 
-    static final String PASSWORD = "demo-pass-1";
+    public static final String PASSWORD = "demo-pass-1";
     /** The department's day, as the application counts it. */
     static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
 
     private final ApiClient api;
 
-    ReceivablesWorld(ApiClient api) {
+    public ReceivablesWorld(ApiClient api) {
         this.api = api;
     }
 
@@ -35,10 +35,10 @@ final class ReceivablesWorld {
     }
 
     /** A manager of a new team of their own, who logs in with {@link #PASSWORD}. */
-    record Manager(String username, UUID id, String fullName, UUID teamId, String teamName) {
+    public record Manager(String username, UUID id, String fullName, UUID teamId, String teamName) {
     }
 
-    Manager newManager() {
+    public Manager newManager() {
         String teamName = ApiClient.unique("Отдел");
         UUID team = UUID.fromString(api.as("admin").post("/api/v1/teams", Map.of("name", teamName)).isJson(201).id());
         String username = ApiClient.unique("rcv");
@@ -49,7 +49,7 @@ final class ReceivablesWorld {
         return new Manager(username, id, fullName, team, teamName);
     }
 
-    ApiClient.Call as(Manager manager) {
+    public ApiClient.Call as(Manager manager) {
         return api.as(manager.username(), PASSWORD);
     }
 

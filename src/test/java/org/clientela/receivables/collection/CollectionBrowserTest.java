@@ -14,6 +14,8 @@ import org.clientela.clients.CompanyId;
 import org.clientela.receivables.InvoiceView;
 import org.clientela.receivables.Invoices;
 import org.clientela.receivables.ReceivablesTestData;
+import org.clientela.receivables.ReceivablesWorld;
+import org.clientela.receivables.ReceivablesWorld.Manager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +67,13 @@ class CollectionBrowserTest {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Moscow")));
         String name = ApiClient.unique("Утро взыскания");
         ReceivablesTestData data = new ReceivablesTestData(new ApiClient(port), invoices, jdbc);
-        CompanyId company = data.company("manager2", name);
+        // a manager of one's own: every run acts on all overdue invoices, and the panel shows twenty tasks
+        ReceivablesWorld world = new ReceivablesWorld(new ApiClient(port));
+        Manager manager = world.newManager();
+        CompanyId company = data.company(world.as(manager), name);
         InvoiceView invoice = data.invoice(company, today.minusDays(8), "36000.00");
         run.runFor(today);
-        chromium.logIn("manager2", "demo");
+        chromium.logIn(manager.username(), ReceivablesWorld.PASSWORD);
 
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-tasks"),
                 invoice.number()));

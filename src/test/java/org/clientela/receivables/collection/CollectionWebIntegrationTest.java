@@ -16,6 +16,8 @@ import org.clientela.clients.CompanyId;
 import org.clientela.receivables.InvoiceView;
 import org.clientela.receivables.Invoices;
 import org.clientela.receivables.ReceivablesTestData;
+import org.clientela.receivables.ReceivablesWorld;
+import org.clientela.receivables.ReceivablesWorld.Manager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,14 +122,18 @@ class CollectionWebIntegrationTest {
 
     @Test
     void theStartPageListsTheUsersOpenTasksThoseLateFirst() {
-        CompanyId late = data.company("kam", ApiClient.unique("Опоздавший"));
+        // a manager of one's own: every run acts on all overdue invoices, and the panel shows twenty tasks
+        ReceivablesWorld world = new ReceivablesWorld(new ApiClient(port));
+        Manager manager = world.newManager();
+        CompanyId late = data.company(world.as(manager), ApiClient.unique("Опоздавший"));
         InvoiceView old = data.invoice(late, today.minusDays(60), "1000.00");
         run.runFor(today.minusDays(50));
-        CompanyId fresh = data.company("kam", ApiClient.unique("Свежий"));
+        CompanyId fresh = data.company(world.as(manager), ApiClient.unique("Свежий"));
         InvoiceView recent = data.invoice(fresh, today.minusDays(8), "2000.00");
         run.runFor(today);
 
-        String panel = session("kam").get("/collection/tasks", HTMX).body();
+        String panel = WebSession.loggedIn(port, manager.username(), ReceivablesWorld.PASSWORD)
+                .get("/collection/tasks", HTMX).body();
 
         assertThat(panel).contains(old.number(), recent.number(), "data-late=\"true\"");
         assertThat(panel.indexOf(old.number())).as("late tasks first").isLessThan(panel.indexOf(recent.number()));
