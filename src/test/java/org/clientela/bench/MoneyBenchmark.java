@@ -145,20 +145,18 @@ final class MoneyBenchmark extends BenchHarness {
                            current_date - (i %% %3$d) as order_date
                     from generate_series(1, %4$d) as i
                     join bench_company c on c.n = case when i %% %1$d = 0 then 0 else i %% %2$d end""", BUSY_EVERY, companies, DAYS, orders));
+            // the lines first, apart: the orders' totals are their sums, and the orders must exist before them
             statement.execute(String.format(Locale.ROOT, """
-                    insert into order_line (id, order_id, position, product_id, sku, product_name, unit, assortment_group,
-                        quantity, base_price, price_list_version, price_list_effective_from, price_type_discount,
-                        list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
-                    select gen_random_uuid(), o.id, k, p.id, p.sku, p.name, p.unit, p.grp, q, p.price, p.version,
-                           p.effective_from, 0, p.price, 0, p.price, p.price * q, p.cost_price, p.cost_price * q
-                    from bench_order o cross join generate_series(1, 5) as k
-                    cross join lateral (select (o.i + k) %% 7 + 1 as q) quantity
-                    join bench_product p on p.k = (o.i * 5 + k) %% (select count(*) from bench_product)""",
-                    orders));
+                    create unlogged table bench_line as
+                    select o.id as order_id, pos, p.id as product_id, p.sku, p.name, p.unit, p.grp, q, p.price,
+                           p.version, p.effective_from, p.price * q as amount, p.cost_price, p.cost_price * q as cost
+                    from bench_order o cross join generate_series(1, 5) as pos
+                    cross join lateral (select (o.i + pos) %% 7 + 1 as q) quantity
+                    join bench_product p on p.k = (o.i * 5 + pos) %% (select count(*) from bench_product)"""));
             statement.execute("""
                     create table bench_total as
-                    select l.order_id, sum(l.amount) as net, coalesce(sum(l.cost_amount), 0) as cost
-                    from order_line l join bench_order o on o.id = l.order_id group by l.order_id""");
+                    select order_id, sum(amount) as net, coalesce(sum(cost), 0) as cost
+                    from bench_line group by order_id""");
             statement.execute("""
                     insert into sales_order (id, number, company_id, status, order_date, vat_rate, total_without_vat,
                         vat_amount, total_with_vat, cost_total, invoice_id, version)
@@ -166,9 +164,18 @@ final class MoneyBenchmark extends BenchHarness {
                            case when o.order_date < current_date - 60 then 'CLOSED'
                                 when o.i % 2 = 0 then 'DELIVERED' else 'IN_PRODUCTION' end,
                            o.order_date, 20, t.net, round(t.net * 0.2, 2), t.net + round(t.net * 0.2, 2), t.cost,
-                           case when o.order_date < current_date - 60 or o.i % 2 = 0 then md5('invoice' || o.i)::uuid end,
+                           case when o.order_date < current_date - 60 or o.i % 2 = 0 and o.order_date > current_date - 30
+                                then md5('invoice' || o.i)::uuid end,
                            1
                     from bench_order o join bench_total t on t.order_id = o.id""");
+            statement.execute("""
+                    insert into order_line (id, order_id, position, product_id, sku, product_name, unit, assortment_group,
+                        quantity, base_price, price_list_version, price_list_effective_from, price_type_discount,
+                        list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
+                    select gen_random_uuid(), order_id, pos, product_id, sku, name, unit, grp, q, price, version,
+                           effective_from, 0, price, 0, price, amount, cost_price, cost
+                    from bench_line""");
+            statement.execute("drop table bench_line");
             statement.execute("""
                     insert into invoice (id, number, company_id, order_id, issue_date, due_date, amount, vat_amount,
                         paid_amount, settled_on, source)
@@ -185,8 +192,8 @@ final class MoneyBenchmark extends BenchHarness {
                            substr(i.number, 4), 'IMPORT'
                     from invoice i where i.settled_on is not null and i.number like 'БС-%'""");
             statement.execute("""
-                    insert into payment_allocation (payment_id, invoice_id, amount)
-                    select md5('payment' || i.number)::uuid, i.id, i.amount
+                    insert into payment_allocation (payment_id, invoice_id, amount, payment_date)
+                    select md5('payment' || i.number)::uuid, i.id, i.amount, i.settled_on
                     from invoice i where i.settled_on is not null and i.number like 'БС-%'""");
             statement.execute("drop table bench_total");
             statement.execute("drop table bench_order");
@@ -227,18 +234,30 @@ final class MoneyBenchmark extends BenchHarness {
                 companyIds.add(rows.getString(1));
             }
         }
-        // order j: company 4m + (j % 4), so that its owner's token makes it, spread over the clients
+        // order j: a client of OWNERS[j % 4], whose token makes it, spread over the clients that pay on
+        // time (every 20th client has an old unpaid invoice: its orders would rightly be held)
+        List<List<Integer>> clientsOf = new ArrayList<>();
+        for (int owner = 0; owner < OWNERS.length; owner++) {
+            List<Integer> theirs = new ArrayList<>();
+            for (int n = owner; n < companies; n += OWNERS.length) {
+                if (n % 20 != 0) {
+                    theirs.add(n);
+                }
+            }
+            clientsOf.add(theirs);
+        }
         ConcurrentLinkedQueue<String> drafts = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
         runConcurrently(() -> {
             for (int j = next.getAndIncrement(); j < confirmations; j = next.getAndIncrement()) {
                 int owner = j % OWNERS.length;
-                int company = (j / OWNERS.length * OWNERS.length + owner) % companies;
+                List<Integer> theirs = clientsOf.get(owner);
+                int company = theirs.get(j / OWNERS.length % theirs.size());
                 StringBuilder body = new StringBuilder("{\"companyId\":\"").append(companyIds.get(company))
                         .append("\",\"lines\":[");
                 for (int k = 0; k < 5; k++) {
-                    body.append(k == 0 ? "" : ",").append("{\"productId\":\"").append(products.get(k))
+                    body.append(k == 0 ? "" : ",").append("{\"productId\":\"").append(products.get(k % products.size()))
                             .append("\",\"quantity\":").append(1 + (j + k) % 5).append('}');
                 }
                 Reply reply = post("/api/v1/orders", tokens.get(owner), body.append("]}").toString());
@@ -307,7 +326,7 @@ final class MoneyBenchmark extends BenchHarness {
                     for (int k = 0; k < 5; k++) {
                         line.setObject(1, id);
                         line.setInt(2, k + 1);
-                        line.setInt(3, k);
+                        line.setInt(3, k % 4);
                         line.executeUpdate();
                     }
                     connection.commit();
