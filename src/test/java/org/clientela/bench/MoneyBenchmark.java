@@ -164,8 +164,7 @@ final class MoneyBenchmark extends BenchHarness {
                            case when o.order_date < current_date - 60 then 'CLOSED'
                                 when o.i % 2 = 0 then 'DELIVERED' else 'IN_PRODUCTION' end,
                            o.order_date, 20, t.net, round(t.net * 0.2, 2), t.net + round(t.net * 0.2, 2), t.cost,
-                           case when o.order_date < current_date - 60 or o.i % 2 = 0 and o.order_date > current_date - 30
-                                then md5('invoice' || o.i)::uuid end,
+                           md5('invoice' || o.i)::uuid,
                            1
                     from bench_order o join bench_total t on t.order_id = o.id""");
             statement.execute("""
@@ -184,8 +183,8 @@ final class MoneyBenchmark extends BenchHarness {
                            case when paid then s.total_with_vat else 0 end,
                            case when paid then s.order_date + case when o.i % 10 = 0 then 50 else 25 end end, 'IMPORT'
                     from sales_order s join bench_order o on o.id = s.id
-                    cross join lateral (select s.order_date < current_date - 60 and o.i % 20 <> 0 as paid) p
-                    where s.invoice_id is not null""");
+                    cross join lateral (select o.i % 20 <> 0
+                        and s.order_date < current_date - case when o.i % 10 = 0 then 50 else 30 end as paid) p""");
             statement.execute("""
                     insert into payment (id, company_id, payment_date, amount, unallocated, reference, source)
                     select md5('payment' || i.number)::uuid, i.company_id, i.settled_on, i.amount, 0,
@@ -235,12 +234,12 @@ final class MoneyBenchmark extends BenchHarness {
             }
         }
         // order j: a client of OWNERS[j % 4], whose token makes it, spread over the clients that pay on
-        // time (every 20th client has an old unpaid invoice: its orders would rightly be held)
+        // time (every 10th client has an invoice unpaid past its due day: its orders would rightly be held)
         List<List<Integer>> clientsOf = new ArrayList<>();
         for (int owner = 0; owner < OWNERS.length; owner++) {
             List<Integer> theirs = new ArrayList<>();
             for (int n = owner; n < companies; n += OWNERS.length) {
-                if (n % 20 != 0) {
+                if (n % 10 != 0) {
                     theirs.add(n);
                 }
             }
