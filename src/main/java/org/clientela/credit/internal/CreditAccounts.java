@@ -33,6 +33,7 @@ import org.clientela.shared.PageResponse;
 import org.clientela.shared.StaleVersionException;
 import org.clientela.shared.TypedNumber;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.util.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -62,9 +63,10 @@ public class CreditAccounts implements CreditControl {
     private final JdbcClient jdbc;
     private final VisibleCompanies companies;
     private final AuditLog auditLog;
-    // providers, not lists: the sources (receivables) need this bean for the terms in turn
-    private final ObjectProvider<ExposureSource> exposureSources;
-    private final ObjectProvider<OverdueSource> overdueSources;
+    // resolved at the first decision, not injected: the sources (receivables) need this bean for the
+    // terms in turn; and once, since resolving them took a third of a confirmation's time in the bean factory
+    private final Lazy<List<ExposureSource>> exposureSources;
+    private final Lazy<List<OverdueSource>> overdueSources;
     private final UserDirectory users;
     private final Clock clock;
 
@@ -74,8 +76,8 @@ public class CreditAccounts implements CreditControl {
         this.jdbc = jdbc;
         this.companies = companies;
         this.auditLog = auditLog;
-        this.exposureSources = exposureSources;
-        this.overdueSources = overdueSources;
+        this.exposureSources = Lazy.of(() -> exposureSources.orderedStream().toList());
+        this.overdueSources = Lazy.of(() -> overdueSources.orderedStream().toList());
         this.users = users;
         this.clock = clock;
     }
@@ -112,7 +114,7 @@ public class CreditAccounts implements CreditControl {
             return new CreditDecision(CreditHoldReason.NO_LIMIT, null, exposure);
         }
         LocalDate today = LocalDate.now(clock);
-        if (overdueSources.orderedStream().anyMatch(source -> source.hasOverdue(company, today))) {
+        if (overdueSources.get().stream().anyMatch(source -> source.hasOverdue(company, today))) {
             return new CreditDecision(CreditHoldReason.OVERDUE, terms.limit(), exposure);
         }
         if (exposure.plus(amount).compareTo(terms.limit()) > 0) {
@@ -124,7 +126,7 @@ public class CreditAccounts implements CreditControl {
     /** What the company owes and has been promised on credit, from every source. */
     public Money exposure(CompanyId company) {
         Money total = Money.rubles(BigDecimal.ZERO);
-        for (ExposureSource source : exposureSources.orderedStream().toList()) {
+        for (ExposureSource source : exposureSources.get()) {
             total = total.plus(source.exposure(company));
         }
         return total;
@@ -200,7 +202,7 @@ public class CreditAccounts implements CreditControl {
     /** Whether the company has an invoice overdue today, by any source. */
     public boolean hasOverdue(CompanyId company) {
         LocalDate today = LocalDate.now(clock);
-        return overdueSources.orderedStream().anyMatch(source -> source.hasOverdue(company, today));
+        return overdueSources.get().stream().anyMatch(source -> source.hasOverdue(company, today));
     }
 
     /**

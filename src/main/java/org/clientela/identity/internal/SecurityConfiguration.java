@@ -12,6 +12,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -35,6 +36,17 @@ import org.springframework.security.web.csrf.CsrfException;
 class SecurityConfiguration {
 
     static final String REALM = "Clientela";
+
+    /**
+     * No observation around each of Spring Security's filters, authentications and authorizations:
+     * on every request they cost more than they tell (with 8 concurrent API clients creating
+     * companies, ~215 → ~260 per second when they were switched off). Turning them off by a property
+     * still left every filter wrapped; without this bean the chain is not decorated at all.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

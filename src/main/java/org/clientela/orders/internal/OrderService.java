@@ -239,7 +239,7 @@ public class OrderService implements ExposureSource {
         if (order.status() != OrderStatus.DRAFT) {
             throw notAllowed(order.status(), OrderStatus.CONFIRMED);
         }
-        if (!hasLines(orderId)) {
+        if (!order.hasLines()) {
             throw new ConflictException("orders.confirm.noLines");
         }
         CreditDecision decision = credit.decide(order.company(), Money.rubles(order.total()));
@@ -252,7 +252,9 @@ public class OrderService implements ExposureSource {
             recordStatus(orderId, OrderStatus.DRAFT, OrderStatus.CONFIRMED, null);
             auditLog.updated(SALES_ORDER, orderId, AuditChanges.of().field("status", order.status(),
                     OrderStatus.CONFIRMED));
-            conversion.convertOnFirstOrder(order.company());
+            if (order.prospect()) {
+                conversion.convertOnFirstOrder(order.company());
+            }
         } else {
             jdbc.sql("""
                             update sales_order set status = 'CREDIT_HOLD', credit_hold_reason = :reason,
@@ -304,7 +306,7 @@ public class OrderService implements ExposureSource {
         auditLog.updated(SALES_ORDER, orderId, AuditChanges.of().field("status", order.status(), target)
                 .field("creditDecision", null, approve ? "APPROVED" : "REJECTED").field("creditDecisionReason", null,
                         why));
-        if (approve) {
+        if (approve && order.prospect()) {
             conversion.convertOnFirstOrder(order.company());
         }
         return queries.order(orderId);
@@ -495,11 +497,6 @@ public class OrderService implements ExposureSource {
 
     private static String email(ContactView contact) {
         return contact == null || contact.emails().isEmpty() ? null : contact.emails().get(0);
-    }
-
-    private boolean hasLines(UUID orderId) {
-        return jdbc.sql("select exists (select 1 from order_line where order_id = :order)").param("order", orderId)
-                .query(Boolean.class).single();
     }
 
     private UUID insertLine(UUID orderId, LinePricing.Priced line) {

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.clientela.clients.CompanyId;
-import org.clientela.clients.VisibleCompanies;
 import org.clientela.identity.AccessPolicy;
 import org.clientela.identity.RecordScope;
 import org.clientela.identity.TeamId;
@@ -23,6 +21,7 @@ import org.clientela.identity.UserId;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.PageResponse;
+import org.clientela.shared.RecordNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,15 +128,12 @@ public class ReceivablesReports {
 
     private final JdbcClient jdbc;
     private final AccessPolicy accessPolicy;
-    private final VisibleCompanies companies;
     private final UserDirectory users;
     private final Today today;
 
-    ReceivablesReports(JdbcClient jdbc, AccessPolicy accessPolicy, VisibleCompanies companies, UserDirectory users,
-            Today today) {
+    ReceivablesReports(JdbcClient jdbc, AccessPolicy accessPolicy, UserDirectory users, Today today) {
         this.jdbc = jdbc;
         this.accessPolicy = accessPolicy;
-        this.companies = companies;
         this.users = users;
         this.today = today;
     }
@@ -198,32 +194,38 @@ public class ReceivablesReports {
                   and (i.settled_on is null or i.settled_on > :asOf)""";
     }
 
-    /** A company's balance at the end of {@code asOf}, for a company the user may see. */
+    /**
+     * A company's balance at the end of {@code asOf}, for a company the user may see. One statement
+     * answers it, the company's visibility included: it is asked of a company's page and of the API
+     * many times a day.
+     */
     public Balance balance(UUID company, LocalDate asOf) {
-        companies.company(new CompanyId(company));
-        record Totals(BigDecimal invoiced, BigDecimal paid) {
-        }
-        Totals totals = jdbc.sql("""
+        Map<String, Object> params = scoped(asOf, null);
+        return jdbc.sql("""
                         select (select coalesce(sum(amount), 0) from invoice
-                                where company_id = :company and issue_date <= :asOf) as invoiced,
+                                where company_id = c.id and issue_date <= :asOf) as invoiced,
                                (select coalesce(sum(amount), 0) from payment
-                                where company_id = :company and payment_date <= :asOf) as paid""")
-                .param("company", company).param("asOf", asOf)
-                .query((rs, row) -> new Totals(rs.getBigDecimal("invoiced"), rs.getBigDecimal("paid"))).single();
-        BigDecimal balance = totals.invoiced().subtract(totals.paid());
-        record Open(int count, BigDecimal amount, BigDecimal overdue) {
-        }
-        Open open = jdbc.sql("select count(*) as n, coalesce(sum(o.owed), 0) as amount, "
-                        + "coalesce(sum(o.owed) filter (where o.due_date < :asOf), 0) as overdue "
-                        + "from (" + owedBy(asOf) + ") o")
-                .param("company", company).param("asOf", asOf)
-                .query((rs, row) -> new Open(rs.getInt("n"), rs.getBigDecimal("amount"), rs.getBigDecimal("overdue")))
-                .single();
-        // every payment up to the day either paid an invoice issued by then or is still credit:
-        // what is owed on the open invoices less the balance
-        BigDecimal unallocated = open.amount().subtract(balance);
-        return new Balance(company, asOf, totals.invoiced(), totals.paid(), balance, open.count(), open.amount(),
-                open.overdue(), unallocated);
+                                where company_id = c.id and payment_date <= :asOf) as paid,
+                               o.n, o.amount, o.overdue
+                        from company_ref c
+                        cross join lateral (
+                            select count(*) as n, coalesce(sum(o.owed), 0) as amount,
+                                   coalesce(sum(o.owed) filter (where o.due_date < :asOf), 0) as overdue
+                            from (""" + owedBy(asOf) + """
+                            ) o) o
+                        where c.id = :company and c.archived_at is null and """ + VISIBLE)
+                .params(params).param("company", company)
+                .query((rs, row) -> {
+                    BigDecimal invoiced = rs.getBigDecimal("invoiced");
+                    BigDecimal paid = rs.getBigDecimal("paid");
+                    BigDecimal balance = invoiced.subtract(paid);
+                    BigDecimal open = rs.getBigDecimal("amount");
+                    // every payment up to the day either paid an invoice issued by then or is still
+                    // credit: what is owed on the open invoices less the balance
+                    return new Balance(company, asOf, invoiced, paid, balance, rs.getInt("n"), open,
+                            rs.getBigDecimal("overdue"), open.subtract(balance));
+                })
+                .optional().orElseThrow(() -> new RecordNotFoundException("Company", company));
     }
 
     /**
