@@ -33,10 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Today's figures come from the partial index of the unpaid invoices alone
  * ({@code invoice_open_idx}: company, due date, amount and paid amount). A past day's figures
- * count each invoice issued by then with what was unpaid on that day: the invoices still unpaid
- * and those settled after that day ({@code invoice_settled_idx}), each with what payments dated
- * after that day paid of it added back ({@code payment_allocation_date_idx}) — one set-based query, whatever
- * the number of clients.
+ * count each invoice open at the end of that day, found by its open period
+ * ({@code invoice_open_period_idx}), with what payments dated after that day paid of it added back
+ * ({@code payment_allocation_invoice_date_idx}) — one set-based query, whatever the number of
+ * clients.
  */
 @Service
 @Transactional(readOnly = true)
@@ -159,23 +159,19 @@ public class ReceivablesReports {
 
     /**
      * The unpaid invoices on {@code asOf} as {@code (company_id, due_date, owed)}: from the partial
-     * index today; for a past day, the invoices issued by then and not settled by then, each with
-     * what is unpaid today plus what payments dated after that day paid of it (fewer than those
-     * dated before it, and found by their date).
+     * index today; for a past day, the invoices whose open period contains the day (V26's index),
+     * each with what is unpaid today plus what payments dated after that day paid of it.
      */
     private String owed(LocalDate asOf) {
         if (asOf.equals(today.date())) {
             return "select company_id, due_date, amount - paid_amount as owed from invoice where settled_on is null";
         }
         return """
-                select i.company_id, i.due_date, i.amount - i.paid_amount + coalesce(later.amount, 0) as owed
-                from (select id, company_id, due_date, amount, paid_amount from invoice
-                      where settled_on is null and issue_date <= :asOf
-                      union all
-                      select id, company_id, due_date, amount, paid_amount from invoice
-                      where settled_on > :asOf and issue_date <= :asOf) i
-                left join (select invoice_id, sum(amount) as amount from payment_allocation
-                           where payment_date > :asOf group by invoice_id) later on later.invoice_id = i.id""";
+                select i.company_id, i.due_date, i.amount - i.paid_amount
+                       + coalesce((select sum(a.amount) from payment_allocation a
+                                   where a.invoice_id = i.id and a.payment_date > :asOf), 0) as owed
+                from invoice i
+                where daterange(i.issue_date, i.settled_on, '[)') @> cast(:asOf as date)""";
     }
 
     /** The same for one company, whose few invoices are read by the company's index. */
