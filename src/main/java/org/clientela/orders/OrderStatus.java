@@ -33,6 +33,16 @@ public enum OrderStatus {
         return ordinal() < SHIPPED.ordinal();
     }
 
+    /** Confirmed and not cancelled: the order counts in the client's sales (view {@code order_sales_line}). */
+    public boolean countsInSales() {
+        return ordinal() >= CONFIRMED.ordinal() && this != CANCELLED;
+    }
+
+    /** Out of the factory: the client may send part of it back. */
+    public boolean returnable() {
+        return this == SHIPPED || this == DELIVERED || this == CLOSED;
+    }
+
     /** Promised to the client: the order may be invoiced (once). */
     public boolean invoiceable() {
         return ordinal() >= CONFIRMED.ordinal() && this != CANCELLED;

@@ -129,7 +129,8 @@ final class MoneyBenchmark extends BenchHarness {
             // the catalogue's piece goods with their base prices: what the generated lines are of
             statement.execute("""
                     create table bench_product as
-                    select row_number() over (order by p.sku) - 1 as k, p.id, p.sku, p.name, p.unit, g.name as grp,
+                    select row_number() over (order by p.sku) - 1 as k, p.id, p.sku, p.name, p.unit, g.id as group_id,
+                           g.name as grp,
                            e.price, v.version, v.effective_from, p.cost_price
                     from product p join assortment_group g on g.id = p.group_id
                     join lateral (select e.price, e.version_id from price_list_entry e
@@ -148,7 +149,7 @@ final class MoneyBenchmark extends BenchHarness {
             // the lines first, apart: the orders' totals are their sums, and the orders must exist before them
             statement.execute(String.format(Locale.ROOT, """
                     create unlogged table bench_line as
-                    select o.id as order_id, pos, p.id as product_id, p.sku, p.name, p.unit, p.grp, q, p.price,
+                    select o.id as order_id, pos, p.id as product_id, p.sku, p.name, p.unit, p.group_id, p.grp, q, p.price,
                            p.version, p.effective_from, p.price * q as amount, p.cost_price, p.cost_price * q as cost
                     from bench_order o cross join generate_series(1, 5) as pos
                     cross join lateral (select (o.i + pos) %% 7 + 1 as q) quantity
@@ -168,10 +169,11 @@ final class MoneyBenchmark extends BenchHarness {
                            1
                     from bench_order o join bench_total t on t.order_id = o.id""");
             statement.execute("""
-                    insert into order_line (id, order_id, position, product_id, sku, product_name, unit, assortment_group,
-                        quantity, base_price, price_list_version, price_list_effective_from, price_type_discount,
-                        list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
-                    select gen_random_uuid(), order_id, pos, product_id, sku, name, unit, grp, q, price, version,
+                    insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
+                        assortment_group_id, assortment_group, quantity, base_price, price_list_version,
+                        price_list_effective_from, price_type_discount, list_unit_price, discount_percent, unit_price,
+                        amount, cost_price, cost_amount)
+                    select gen_random_uuid(), order_id, pos, product_id, sku, name, unit, group_id, grp, q, price, version,
                            effective_from, 0, price, 0, price, amount, cost_price, cost
                     from bench_line""");
             statement.execute("drop table bench_line");
@@ -309,9 +311,11 @@ final class MoneyBenchmark extends BenchHarness {
                             values (?, ?, ?::uuid, 'DRAFT', current_date, 20, 1000, 200, 1200, 700, 0)""");
                     PreparedStatement line = connection.prepareStatement("""
                             insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
-                                assortment_group, quantity, base_price, price_list_version, price_list_effective_from,
-                                price_type_discount, list_unit_price, discount_percent, unit_price, amount)
-                            select gen_random_uuid(), ?, ?, p.id, p.sku, p.name, p.unit, p.grp, 2, p.price, p.version,
+                                assortment_group_id, assortment_group, quantity, base_price, price_list_version,
+                                price_list_effective_from, price_type_discount, list_unit_price, discount_percent,
+                                unit_price, amount)
+                            select gen_random_uuid(), ?, ?, p.id, p.sku, p.name, p.unit, p.group_id, p.grp, 2, p.price,
+                                   p.version,
                                    p.effective_from, 0, p.price, 0, p.price, p.price * 2
                             from bench_product p where p.k = ?""")) {
                 connection.setAutoCommit(false);

@@ -187,9 +187,11 @@ class OrderFlowIntegrationTest {
                 .param("day", day).update();
         jdbc.sql("""
                         insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
-                            assortment_group, quantity, base_price, price_list_version, price_list_effective_from,
-                            price_type_discount, list_unit_price, unit_price, amount)
-                        values (:id, :order, 1, :product, 'SKU', 'Товар', 'PCS', :group, 1, 100, 1, :day, 0, 100, 100, 100)""")
+                            assortment_group_id, assortment_group, quantity, base_price, price_list_version,
+                            price_list_effective_from, price_type_discount, list_unit_price, unit_price, amount)
+                        values (:id, :order, 1, :product, 'SKU', 'Товар', 'PCS',
+                            coalesce((select id from assortment_group where lower(name) = lower(:group)), gen_random_uuid()),
+                            :group, 1, 100, 1, :day, 0, 100, 100, 100)""")
                 .param("id", UUID.randomUUID()).param("order", id).param("product", UUID.randomUUID())
                 .param("group", group).param("day", day).update();
     }

@@ -12,26 +12,26 @@ import org.clientela.ApiClient;
  * Builds the world of an orders test through the API, each record new: a client of a manager, its
  * contact and credit limit, products of the catalogue, orders and their lines.
  */
-final class OrderWorld {
+public final class OrderWorld {
 
-    static final String ORDERS = "/api/v1/orders";
-    static final String SINGLE = "Стеклопакеты однокамерные";
-    static final String DOUBLE = "Стеклопакеты двухкамерные";
-    static final String ENERGY = "Энергосберегающие";
-    static final String SERVICES = "Услуги";
+    public static final String ORDERS = "/api/v1/orders";
+    public static final String SINGLE = "Стеклопакеты однокамерные";
+    public static final String DOUBLE = "Стеклопакеты двухкамерные";
+    public static final String ENERGY = "Энергосберегающие";
+    public static final String SERVICES = "Услуги";
 
     private final ApiClient api;
 
-    OrderWorld(ApiClient api) {
+    public OrderWorld(ApiClient api) {
         this.api = api;
     }
 
     /** An active client owned by {@code owner}. */
-    String company(String owner) {
+    public String company(String owner) {
         return company(owner, "ACTIVE");
     }
 
-    String company(String owner, String status) {
+    public String company(String owner, String status) {
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", ApiClient.unique("Заказчик"));
         company.put("legalForm", "OOO");
@@ -41,13 +41,13 @@ final class OrderWorld {
         return api.as(owner).post("/api/v1/companies", company).isJson(201).id();
     }
 
-    String contact(String owner, String company, String email) {
+    public String contact(String owner, String company, String email) {
         return api.as(owner).post("/api/v1/companies/" + company + "/contacts", Map.of("fullName",
                 "Петров Пётр Петрович", "position", "Начальник отдела снабжения", "emails", List.of(email)))
                 .isJson(201).id();
     }
 
-    void limit(String company, String amount, int paymentTermsDays) {
+    public void limit(String company, String amount, int paymentTermsDays) {
         long version = api.as("credit").get("/api/v1/companies/" + company + "/credit").isJson(200).json()
                 .path("version").asLong();
         api.as("credit").put("/api/v1/companies/" + company + "/credit-limit", Map.of("amount", amount,
@@ -55,25 +55,25 @@ final class OrderWorld {
     }
 
     /** A glass unit by formula, priced per m² of its size. */
-    String glassUnit(String basePrice, String costPrice) {
+    public String glassUnit(String basePrice, String costPrice) {
         Map<String, Object> product = product("M2", SINGLE, basePrice, costPrice);
         product.put("formula", "4-16-4");
         return api.as("head").post("/api/v1/products", product).isJson(201).id();
     }
 
     /** A product sold in pieces. */
-    String piece(String group, String basePrice, String costPrice) {
+    public String piece(String group, String basePrice, String costPrice) {
         return api.as("head").post("/api/v1/products", product("PCS", group, basePrice, costPrice)).isJson(201).id();
     }
 
-    static Map<String, Object> line(String product, Object quantity) {
+    public static Map<String, Object> line(String product, Object quantity) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("productId", product);
         line.put("quantity", quantity);
         return line;
     }
 
-    static Map<String, Object> glassLine(String product, Object quantity, Object width, Object height,
+    public static Map<String, Object> glassLine(String product, Object quantity, Object width, Object height,
             Object discountPercent) {
         Map<String, Object> line = line(product, quantity);
         line.put("width", width);
@@ -85,7 +85,7 @@ final class OrderWorld {
     }
 
     @SafeVarargs
-    static Map<String, Object> order(String company, Map<String, Object>... lines) {
+    public static Map<String, Object> order(String company, Map<String, Object>... lines) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("companyId", company);
         order.put("lines", new ArrayList<>(List.of(lines)));
@@ -93,7 +93,7 @@ final class OrderWorld {
     }
 
     /** A draft of one line of {@code product}, taken by {@code user}: its id. */
-    String draft(String user, String company, String product, Object quantity) {
+    public String draft(String user, String company, String product, Object quantity) {
         return api.as(user).post(ORDERS, order(company, line(product, quantity))).isJson(201).id();
     }
 
@@ -112,7 +112,7 @@ final class OrderWorld {
     }
 
     /** A valid organisation's INN of region 77, its check digit computed as the tax service does. */
-    static String inn() {
+    public static String inn() {
         String base = "77" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         int[] weights = {2, 4, 10, 3, 5, 9, 4, 6, 8};
         int sum = 0;

@@ -26,6 +26,8 @@ import org.clientela.credit.CreditDecision;
 import org.clientela.credit.ExposureSource;
 import org.clientela.identity.CurrentUser;
 import org.clientela.identity.UserId;
+import org.clientela.orders.ConfirmedOrderCancelled;
+import org.clientela.orders.OrderConfirmed;
 import org.clientela.orders.OrderStatus;
 import org.clientela.receivables.InvoiceView;
 import org.clientela.receivables.Invoices;
@@ -37,6 +39,7 @@ import org.clientela.shared.Money;
 import org.clientela.shared.RecordNotFoundException;
 import org.clientela.shared.StaleVersionException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +51,9 @@ import org.springframework.transaction.annotation.Transactional;
  * under the credit rule, a person's credit decision on a held order, invoicing, the steps of
  * production and delivery, cancelling. Each command locks the order's row, checks the step against
  * the order's status, writes the step with its history line and audit, and tells the client's
- * contact where the step is one they hear of — all in one transaction.
+ * contact where the step is one they hear of — all in one transaction. A step that makes the order
+ * count in the client's sales or stop counting publishes its {@link org.clientela.orders.OrderSalesChanged}
+ * event in that transaction.
  */
 @Service
 public class OrderService implements ExposureSource {
@@ -75,11 +80,12 @@ public class OrderService implements ExposureSource {
     private final OrderQueries queries;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final BigDecimal vatRate;
 
     OrderService(JdbcClient jdbc, OrderAccess access, VisibleCompanies companies, CompanyContacts contacts,
             LinePricing pricing, CreditControl credit, Invoices invoices, FirstOrderConversion conversion,
-            OrderMail mail, OrderQueries queries, AuditLog auditLog, Clock clock,
+            OrderMail mail, OrderQueries queries, AuditLog auditLog, Clock clock, ApplicationEventPublisher events,
             @Value("${clientela.orders.vat-rate:20}") BigDecimal vatRate) {
         this.jdbc = jdbc;
         this.access = access;
@@ -93,6 +99,7 @@ public class OrderService implements ExposureSource {
         this.queries = queries;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.events = events;
         this.vatRate = vatRate;
     }
 
@@ -175,7 +182,7 @@ public class OrderService implements ExposureSource {
         errors.throwIfAny();
         jdbc.sql("""
                         update order_line set product_id = :product, sku = :sku, product_name = :name, unit = :unit,
-                            assortment_group = :group, quantity = :quantity, width = :width, height = :height,
+                            assortment_group_id = :groupId, assortment_group = :group, quantity = :quantity, width = :width, height = :height,
                             area = :area, billable_area = :billable, base_price = :base,
                             price_list_version = :listVersion, price_list_effective_from = :effective,
                             price_type = :priceType, price_type_discount = :typeDiscount, list_unit_price = :list,
@@ -255,6 +262,7 @@ public class OrderService implements ExposureSource {
             if (order.prospect()) {
                 conversion.convertOnFirstOrder(order.company());
             }
+            events.publishEvent(new OrderConfirmed(orderId, order.company(), order.orderDate()));
         } else {
             jdbc.sql("""
                             update sales_order set status = 'CREDIT_HOLD', credit_hold_reason = :reason,
@@ -306,8 +314,11 @@ public class OrderService implements ExposureSource {
         auditLog.updated(SALES_ORDER, orderId, AuditChanges.of().field("status", order.status(), target)
                 .field("creditDecision", null, approve ? "APPROVED" : "REJECTED").field("creditDecisionReason", null,
                         why));
-        if (approve && order.prospect()) {
-            conversion.convertOnFirstOrder(order.company());
+        if (approve) {
+            if (order.prospect()) {
+                conversion.convertOnFirstOrder(order.company());
+            }
+            events.publishEvent(new OrderConfirmed(orderId, order.company(), order.orderDate()));
         }
         return queries.order(orderId);
     }
@@ -358,6 +369,9 @@ public class OrderService implements ExposureSource {
         recordStatus(orderId, order.status(), OrderStatus.CANCELLED, why);
         auditLog.updated(SALES_ORDER, orderId, AuditChanges.of().field("status", order.status(), OrderStatus.CANCELLED)
                 .field("cancelReason", null, why));
+        if (order.status().countsInSales()) {
+            events.publishEvent(new ConfirmedOrderCancelled(orderId, order.company(), order.orderDate()));
+        }
         return queries.order(orderId);
     }
 
@@ -503,12 +517,12 @@ public class OrderService implements ExposureSource {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
-                            assortment_group, quantity, width, height, area, billable_area, base_price,
-                            price_list_version, price_list_effective_from, price_type, price_type_discount,
+                            assortment_group_id, assortment_group, quantity, width, height, area, billable_area,
+                            base_price, price_list_version, price_list_effective_from, price_type, price_type_discount,
                             list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
                         values (:id, :order,
                             (select coalesce(max(position), 0) + 1 from order_line where order_id = :order),
-                            :product, :sku, :name, :unit, :group, :quantity, :width, :height, :area, :billable, :base,
+                            :product, :sku, :name, :unit, :groupId, :group, :quantity, :width, :height, :area, :billable, :base,
                             :listVersion, :effective, :priceType, :typeDiscount, :list, :discount, :unitPrice, :amount,
                             :cost, :costAmount)""")
                 .params(lineParams(line)).param("id", id).param("order", orderId).update();
@@ -521,6 +535,7 @@ public class OrderService implements ExposureSource {
         params.put("sku", line.product().sku());
         params.put("name", line.product().name());
         params.put("unit", line.product().unit());
+        params.put("groupId", line.product().groupId());
         params.put("group", line.product().group());
         params.put("quantity", line.quantity());
         params.put("width", line.size() == null ? null : line.size().width());

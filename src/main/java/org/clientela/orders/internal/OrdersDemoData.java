@@ -51,8 +51,8 @@ class OrdersDemoData implements DemoDataContributor {
     private record Client(UUID id, UUID owner, String priceType, BigDecimal discount) {
     }
 
-    private record Product(UUID id, String sku, String name, String unit, String group, boolean bySize,
-            BigDecimal cost) {
+    private record Product(UUID id, String sku, String name, String unit, UUID groupId, String group,
+            boolean bySize, BigDecimal cost) {
     }
 
     private record Price(UUID versionId, int version, LocalDate from, BigDecimal price) {
@@ -177,10 +177,11 @@ class OrdersDemoData implements DemoDataContributor {
 
     private List<Product> products() {
         return jdbc.sql("""
-                        select p.id, p.sku, p.name, p.unit, g.name, p.formula is not null, p.cost_price
+                        select p.id, p.sku, p.name, p.unit, g.id, g.name, p.formula is not null, p.cost_price
                         from product p join assortment_group g on g.id = p.group_id where p.active order by p.sku""")
                 .query((rs, row) -> new Product(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7)))
+                        rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getBoolean(7),
+                        rs.getBigDecimal(8)))
                 .list();
     }
 
@@ -256,16 +257,19 @@ class OrdersDemoData implements DemoDataContributor {
                     : line.product().cost().multiply(units).setScale(2, RoundingMode.HALF_UP);
             jdbc.sql("""
                             insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
-                                assortment_group, quantity, width, height, area, billable_area, base_price,
-                                price_list_version, price_list_effective_from, price_type, price_type_discount,
-                                list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
-                            values (:id, :order, :position, :product, :sku, :name, :unit, :group, :quantity, :width,
+                                assortment_group_id, assortment_group, quantity, width, height, area, billable_area,
+                                base_price, price_list_version, price_list_effective_from, price_type,
+                                price_type_discount, list_unit_price, discount_percent, unit_price, amount, cost_price,
+                                cost_amount)
+                            values (:id, :order, :position, :product, :sku, :name, :unit, :groupId, :group, :quantity,
+                                :width,
                                 :height, :area, :billable, :base, :version, :from, :type, :typeDiscount, :list,
                                 :discount, :unitPrice, :amount, :cost, :costAmount)""")
                     .param("id", UUID.randomUUID()).param("order", id).param("position", ++position)
                     .param("product", line.product().id()).param("sku", line.product().sku())
                     .param("name", line.product().name()).param("unit", line.product().unit())
-                    .param("group", line.product().group()).param("quantity", line.quantity())
+                    .param("groupId", line.product().groupId()).param("group", line.product().group())
+                    .param("quantity", line.quantity())
                     .param("width", line.width()).param("height", line.height()).param("area", area)
                     .param("billable", billable).param("base", price.price()).param("version", price.version())
                     .param("from", price.from()).param("type", client.priceType())
@@ -407,6 +411,70 @@ class OrdersDemoData implements DemoDataContributor {
 
     private static OffsetDateTime at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atOffset(ZoneOffset.ofHours(3));
+    }
+
+    /**
+     * Three returns of closed orders (O4), each of one unit of the order's first line a few weeks
+     * after the order: a defect, a unit broken on the way, a client who refused a unit.
+     */
+    @Component
+    static class Returns implements DemoDataContributor {
+
+        private static final List<String> REASONS = List.of("DEFECT", "DAMAGED_IN_TRANSIT", "CLIENT_REFUSED");
+
+        private final JdbcClient jdbc;
+        private final Clock clock;
+
+        Returns(JdbcClient jdbc, Clock clock) {
+            this.jdbc = jdbc;
+            this.clock = clock;
+        }
+
+        @Override
+        public String name() {
+            return "orders-returns";
+        }
+
+        /** After the orders and their credit holds (400, 500), before the sales facts are built (900). */
+        @Override
+        public int order() {
+            return 550;
+        }
+
+        @Override
+        public boolean hasData() {
+            return jdbc.sql("select exists (select 1 from order_return)").query(Boolean.class).single();
+        }
+
+        @Override
+        public void load() {
+            LocalDate today = LocalDate.now(clock);
+            List<UUID> orders = jdbc.sql("""
+                            select id from sales_order where status = 'CLOSED' and order_date < :before
+                            order by order_date desc, number desc limit :count""")
+                    .param("before", today.minusMonths(2)).param("count", REASONS.size()).query(UUID.class).list();
+            for (int i = 0; i < orders.size(); i++) {
+                UUID order = orders.get(i);
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                                insert into order_return (id, order_id, position, return_date, reason, amount,
+                                    cost_amount, created_by, created_at)
+                                select :id, o.id, 1, o.order_date + 20, :reason, 0, 0, o.created_by,
+                                       (o.order_date + 20)::timestamp at time zone 'Europe/Moscow' + interval '14 hours'
+                                from sales_order o where o.id = :order""")
+                        .param("id", id).param("reason", REASONS.get(i)).param("order", order).update();
+                jdbc.sql("""
+                                insert into order_return_line (id, return_id, order_line_id, quantity, amount, cost_amount)
+                                select :line, :return, l.id, 1, round(l.unit_price * coalesce(l.billable_area, 1), 2),
+                                       round(l.cost_price * coalesce(l.billable_area, 1), 2)
+                                from order_line l where l.order_id = :order and l.position = 1""")
+                        .param("line", UUID.randomUUID()).param("return", id).param("order", order).update();
+                jdbc.sql("""
+                                update order_return r set amount = l.amount, cost_amount = coalesce(l.cost_amount, 0)
+                                from order_return_line l where l.return_id = r.id and r.id = :id""")
+                        .param("id", id).update();
+            }
+        }
     }
 
     /**

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an order needs of a product beyond its client's price: its assortment group (kept on the
- * line for the suggestions), whether it is still sold, and its cost price — needed for every line's
+ * line by id for the sales facts and by name for the suggestions), whether it is still sold, and its cost price — needed for every line's
  * cost and the below-cost rule whoever takes the order, while {@code ClientPrices} shows the cost
  * only to those who may see margins. Read from the catalogue's tables, never written.
  */
 @Component
 public class ProductFacts {
 
-    public record Product(UUID id, String sku, String name, String unit, String group, String formula,
-            BigDecimal costPrice, boolean active) {
+    public record Product(UUID id, String sku, String name, String unit, UUID groupId, String group,
+            String formula, BigDecimal costPrice, boolean active) {
 
         public boolean bySize() {
             return formula != null;
@@ -29,7 +29,7 @@ public class ProductFacts {
     }
 
     private static final String SELECT = """
-            select p.id, p.sku, p.name, p.unit, g.name as group_name, p.formula, p.cost_price, p.active
+            select p.id, p.sku, p.name, p.unit, p.group_id, g.name as group_name, p.formula, p.cost_price, p.active
             from product p join assortment_group g on g.id = p.group_id""";
 
     private final JdbcClient jdbc;
@@ -54,7 +54,7 @@ public class ProductFacts {
 
     private static Product product(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
-                rs.getString("unit"), rs.getString("group_name"), rs.getString("formula"),
+                rs.getString("unit"), rs.getObject("group_id", UUID.class), rs.getString("group_name"), rs.getString("formula"),
                 rs.getBigDecimal("cost_price"), rs.getBoolean("active"));
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.clientela.clients.CompanyContacts;
@@ -61,10 +62,12 @@ class OrderPageController {
     private final CompanyContacts contacts;
     private final CreditControl credit;
     private final MessageSource messages;
+    private final ReturnsCard returnsCard;
     private final Clock clock;
 
     OrderPageController(OrderService orders, OrderQueries queries, OrderMail mail, VisibleCompanies companies,
-            CompanyContacts contacts, CreditControl credit, MessageSource messages, Clock clock) {
+            CompanyContacts contacts, CreditControl credit, MessageSource messages, ReturnsCard returnsCard,
+            Clock clock) {
         this.orders = orders;
         this.queries = queries;
         this.mail = mail;
@@ -72,6 +75,7 @@ class OrderPageController {
         this.contacts = contacts;
         this.credit = credit;
         this.messages = messages;
+        this.returnsCard = returnsCard;
         this.clock = clock;
     }
 
@@ -192,6 +196,7 @@ class OrderPageController {
         if (OrderAccess.mayEdit()) {
             model.addAttribute("contacts", contacts.of(new CompanyId(order.companyId())));
         }
+        returnsCard.addTo(model, order, ReturnsCard.ReturnForm.empty(), Map.of());
         if (order.status() == OrderStatus.CREDIT_HOLD && OrderAccess.creditVisible()) {
             model.addAttribute("terms", credit.termsOf(new CompanyId(order.companyId())));
         }

@@ -1,0 +1,23 @@
+package org.clientela.orders;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.clientela.clients.CompanyId;
+
+/**
+ * What an order adds to its client's sales changed, in the month of {@link #day()}: published in
+ * the transaction of the change, so that a listener after the commit (an
+ * {@code @ApplicationModuleListener}) sees it done. The sales as the orders module counts them are
+ * the view {@code order_sales_line} (V24); these events say where to look again.
+ */
+public sealed interface OrderSalesChanged permits OrderConfirmed, ConfirmedOrderCancelled, OrderReturnRegistered {
+
+    UUID orderId();
+
+    /** The order's company when the change was made (a merge may move the order later). */
+    CompanyId company();
+
+    /** The day whose month changed: the order's date, or the return's. */
+    LocalDate day();
+}

@@ -1,0 +1,152 @@
+package org.clientela.salesfacts.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.clientela.audit.AuditChanges;
+import org.clientela.audit.AuditLog;
+import org.clientela.clients.CompaniesMerged;
+import org.clientela.clients.CompanyId;
+import org.clientela.salesfacts.SalesFacts;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The table {@code sales_fact} and every write to it. A cell (company, group, month) is never
+ * added to, always recomputed whole from the orders' view {@code order_sales_line}: a delivery
+ * of an event twice, or of two events in either order, leaves the same facts. Writers of one
+ * company's cells queue on the company's advisory lock; a rebuild locks the whole table against
+ * them and reads stay possible meanwhile.
+ */
+@Service
+public class SalesFactTable implements SalesFacts {
+
+    static final String SALES_FACTS = "SalesFacts";
+    /** The first key of a company's advisory lock: the sales facts' own key space (V22). */
+    private static final int LOCK_SPACE = 22;
+
+    /**
+     * The facts of the view's rows that {@code %s} (a where clause, or nothing) selects. Summed per
+     * order first, so that the orders are counted by a plain count: an order counts in a cell when
+     * it has a line there that is not a return.
+     */
+    private static final String INSERT_AGGREGATE = """
+            insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
+            select company_id, group_id, month, sum(revenue), sum(cost), sum(quantity), count(*) filter (where counted)
+            from (select company_id, group_id, month, order_id, sum(revenue) as revenue, sum(cost) as cost,
+                         sum(quantity) as quantity, bool_or(sign > 0) as counted
+                  from order_sales_line %s
+                  group by company_id, group_id, month, order_id) as per_order
+            group by company_id, group_id, month""";
+
+    /** What a rebuild came to. */
+    public record Rebuilt(int rows, Duration took) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+
+    SalesFactTable(JdbcClient jdbc, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * Recomputes a month's cells of the order's company: the one the event names and the one the
+     * order belongs to now, if a merge moved it meanwhile (the merge added the duplicate's facts
+     * to the survivor's as they were, without what had not been computed yet).
+     */
+    @Transactional
+    public void recompute(UUID orderId, CompanyId company, YearMonth month) {
+        Set<String> companies = new TreeSet<>();
+        companies.add(company.value().toString());
+        companies.addAll(jdbc.sql("select distinct company_id::text from order_sales_line where order_id = :order")
+                .param("order", orderId).query(String.class).list());
+        // in one order for every writer, as PostgreSQL sorts uuids: two writers never wait for each other both
+        companies.forEach(this::lock);
+        LocalDate first = month.atDay(1);
+        for (String id : companies) {
+            UUID value = UUID.fromString(id);
+            jdbc.sql("delete from sales_fact where company_id = :company and month = :month")
+                    .param("company", value).param("month", first).update();
+            jdbc.sql(INSERT_AGGREGATE.formatted("where company_id = :company and month = :month"))
+                    .param("company", value).param("month", first).update();
+        }
+    }
+
+    /**
+     * Empties the facts and fills them again from the orders' view in one statement, all in one
+     * transaction: the listeners wait for it (the table's lock), readers see the old facts until
+     * it commits. The caller checks who may.
+     */
+    @Transactional
+    public Rebuilt rebuild() {
+        long started = System.nanoTime();
+        jdbc.sql("lock table sales_fact in exclusive mode").update();
+        // the per-order aggregation of millions of lines sorts and hashes in memory, not on disk
+        jdbc.sql("select set_config('work_mem', '128MB', true)").query(String.class).single();
+        int deleted = jdbc.sql("delete from sales_fact").update();
+        int rows = jdbc.sql(INSERT_AGGREGATE.formatted("")).update();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        auditLog.updated(SALES_FACTS, "all", AuditChanges.of().field("rows", deleted, rows)
+                .field("rebuiltInMillis", null, took.toMillis()));
+        return new Rebuilt(rows, took);
+    }
+
+    /**
+     * The duplicate's facts are added to the survivor's in the merge's transaction (ADR 0004): the
+     * survivor's sales include the duplicate's from the moment the merge commits.
+     */
+    @EventListener
+    void on(CompaniesMerged merged) {
+        new TreeSet<>(List.of(merged.survivor().value().toString(), merged.duplicate().value().toString()))
+                .forEach(this::lock);
+        jdbc.sql("""
+                        insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
+                        select :survivor, group_id, month, revenue, cost, quantity, order_count
+                        from sales_fact where company_id = :duplicate
+                        on conflict (company_id, month, group_id) do update
+                        set revenue = sales_fact.revenue + excluded.revenue, cost = sales_fact.cost + excluded.cost,
+                            quantity = sales_fact.quantity + excluded.quantity,
+                            order_count = sales_fact.order_count + excluded.order_count""")
+                .param("survivor", merged.survivor().value()).param("duplicate", merged.duplicate().value()).update();
+        jdbc.sql("delete from sales_fact where company_id = :duplicate")
+                .param("duplicate", merged.duplicate().value()).update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MonthlyTotal> monthlyTotals(Set<CompanyId> companies, YearMonth from, YearMonth to) {
+        if (companies.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select company_id, month, sum(revenue) as revenue, sum(cost) as cost, sum(quantity) as quantity
+                        from sales_fact
+                        where company_id = any(:companies) and month between :from and :to
+                        group by company_id, month
+                        order by company_id, month""")
+                .param("companies", companies.stream().map(CompanyId::value).toArray(UUID[]::new))
+                .param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query((rs, row) -> {
+                    BigDecimal revenue = rs.getBigDecimal("revenue");
+                    BigDecimal cost = rs.getBigDecimal("cost");
+                    return new MonthlyTotal(new CompanyId(rs.getObject("company_id", UUID.class)),
+                            YearMonth.from(rs.getObject("month", LocalDate.class)), revenue, cost,
+                            revenue.subtract(cost), rs.getBigDecimal("quantity"));
+                }).list();
+    }
+
+    private void lock(String company) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:company))").param("space", LOCK_SPACE)
+                .param("company", company).query(Object.class).single();
+    }
+}

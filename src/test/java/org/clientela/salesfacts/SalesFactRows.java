@@ -1,0 +1,73 @@
+package org.clientela.salesfacts;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rows of {@code sales_fact} of a test's own companies, and the same figures aggregated in
+ * bare SQL straight from the orders' tables (not through the orders' view), as comparable text.
+ */
+final class SalesFactRows {
+
+    private SalesFactRows() {
+    }
+
+    /** company, group, month, revenue, cost, quantity, order count: one line per cell, sorted. */
+    static List<String> facts(JdbcClient jdbc, Set<String> companies) {
+        return jdbc.sql("""
+                        select company_id, group_id, month, revenue, cost, quantity, order_count from sales_fact
+                        where company_id = any(:companies) order by company_id, group_id, month""")
+                .param("companies", ids(companies)).query((rs, row) -> line(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7)))
+                .list();
+    }
+
+    /**
+     * What the facts must be: each line of a confirmed, not cancelled order at the month of the
+     * order's date; each returned line, negative, at the month of its return; an order counted in a
+     * cell where it has an ordered line.
+     */
+    static List<String> bareAggregate(JdbcClient jdbc, Set<String> companies) {
+        return jdbc.sql("""
+                        with sold as (
+                            select o.company_id, l.assortment_group_id as group_id,
+                                   make_date(extract(year from o.order_date)::int, extract(month from o.order_date)::int, 1)
+                                       as month,
+                                   o.id as order_id, l.amount as revenue, coalesce(l.cost_amount, 0) as cost,
+                                   l.quantity, true as ordered
+                            from sales_order o join order_line l on l.order_id = o.id
+                            where o.status not in ('DRAFT', 'CREDIT_HOLD', 'CANCELLED')
+                              and o.company_id = any(:companies)
+                            union all
+                            select o.company_id, l.assortment_group_id,
+                                   make_date(extract(year from r.return_date)::int, extract(month from r.return_date)::int, 1),
+                                   o.id, -rl.amount, -coalesce(rl.cost_amount, 0), -rl.quantity, false
+                            from order_return r join order_return_line rl on rl.return_id = r.id
+                            join order_line l on l.id = rl.order_line_id join sales_order o on o.id = r.order_id
+                            where o.company_id = any(:companies))
+                        select company_id, group_id, month, sum(revenue), sum(cost), sum(quantity),
+                               count(distinct order_id) filter (where ordered)
+                        from sold group by company_id, group_id, month order by company_id, group_id, month""")
+                .param("companies", ids(companies)).query((rs, row) -> line(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7)))
+                .list();
+    }
+
+    static String line(String company, String group, String month, BigDecimal revenue, BigDecimal cost,
+            BigDecimal quantity, long orders) {
+        return String.join(" ", company, group, month, plain(revenue), plain(cost), plain(quantity),
+                String.valueOf(orders));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static UUID[] ids(Set<String> companies) {
+        return companies.stream().map(UUID::fromString).toArray(UUID[]::new);
+    }
+}
