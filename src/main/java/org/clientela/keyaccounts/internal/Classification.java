@@ -36,6 +36,8 @@ final class Classification {
     static final MathContext MATH = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int PERCENT_SCALE = 2;
+    /** Roubles and kopecks: the sum of no values still reads 0.00. */
+    private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
 
     /** PostgreSQL compares uuids byte by byte: the two halves unsigned, unlike {@link UUID#compareTo}. */
     static final Comparator<UUID> DATABASE_ORDER = Comparator
@@ -53,7 +55,7 @@ final class Classification {
         }
 
         BigDecimal value() {
-            return monthly.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return monthly.stream().reduce(NO_MONEY, BigDecimal::add);
         }
     }
 
@@ -72,7 +74,7 @@ final class Classification {
                         .thenComparing(valued -> valued.series().companyId(), DATABASE_ORDER))
                 .toList();
         BigDecimal total = ordered.stream().map(Valued::value).filter(value -> value.signum() > 0)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                .reduce(NO_MONEY, BigDecimal::add);
         BigDecimal aLimit = thresholds.a().multiply(total);
         BigDecimal bLimit = thresholds.b().multiply(total);
         BigDecimal before = BigDecimal.ZERO;
@@ -122,7 +124,7 @@ final class Classification {
             for (XyzClass xyz : XyzClass.values()) {
                 List<ClassifiedCompany> in = companies.stream()
                         .filter(company -> company.abc() == abc && company.xyz() == xyz).toList();
-                BigDecimal value = in.stream().map(ClassifiedCompany::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal value = in.stream().map(ClassifiedCompany::value).reduce(NO_MONEY, BigDecimal::add);
                 BigDecimal positive = in.stream().map(ClassifiedCompany::value).filter(v -> v.signum() > 0)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 cells.add(new MatrixCell(abc, xyz, in.size(), value, percent(positive, total),
