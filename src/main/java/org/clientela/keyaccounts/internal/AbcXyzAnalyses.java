@@ -1,8 +1,6 @@
 package org.clientela.keyaccounts.internal;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -156,27 +154,23 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
                 : " and f.company_id in (select id from company_ref where owner_id = any(:owners))";
         String sql = """
                 with m as (
-                    select f.company_id, (extract(year from f.month) * 12 + extract(month from f.month))::int as n,
-                           sum(%s) as value
+                    select f.company_id, f.month, sum(%s) as value
                     from sales_fact f
                     where f.month between :first and :last%s
                     group by f.company_id, f.month)
-                select m.company_id, c.name, array_agg(m.n) as months, array_agg(m.value) as vals
-                from m join company_ref c on c.id = m.company_id
-                group by m.company_id, c.name""".formatted(value, visible);
+                select m.company_id, c.name, (extract(year from m.month) * 12 + extract(month from m.month))::int as n,
+                       m.value
+                from m join company_ref c on c.id = m.company_id""".formatted(value, visible);
         int firstNumber = number(first);
         jdbc.sql(sql).param("first", first.atDay(1)).param("last", query.to().atDay(1))
                 .param("owners", scope.ownerIds())
                 .query(rs -> {
                     UUID company = rs.getObject("company_id", UUID.class);
-                    names.put(company, rs.getString("name"));
-                    Integer[] numbers = (Integer[]) array(rs.getArray("months"));
-                    BigDecimal[] values = (BigDecimal[]) array(rs.getArray("vals"));
-                    for (int i = 0; i < numbers.length; i++) {
-                        int index = numbers[i] - firstNumber;
-                        Map<UUID, BigDecimal[]> period = index < months ? previous : current;
-                        period.computeIfAbsent(company, id -> zeros(months))[index % months] = values[i];
-                    }
+                    int index = rs.getInt("n") - firstNumber;
+                    Map<UUID, BigDecimal[]> period = index < months ? previous : current;
+                    BigDecimal[] values = period.computeIfAbsent(company, id -> zeros(months));
+                    values[index % months] = rs.getBigDecimal("value");
+                    names.putIfAbsent(company, rs.getString("name"));
                 });
         Outcome outcome = Classification.classify(series(current, names), query.thresholds());
         Map<UUID, ClassifiedCompany> before = new HashMap<>();
@@ -204,13 +198,5 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         BigDecimal[] zeros = new BigDecimal[months];
         Arrays.fill(zeros, BigDecimal.ZERO.setScale(2));
         return zeros;
-    }
-
-    private static Object array(Array array) throws SQLException {
-        try {
-            return array.getArray();
-        } finally {
-            array.free();
-        }
     }
 }

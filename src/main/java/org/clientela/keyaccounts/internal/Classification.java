@@ -27,9 +27,9 @@ import org.clientela.keyaccounts.XyzClass;
  * values over every month of the period, a month without sales counting as 0. X while it is at
  * most the X threshold, Y at most the Y threshold, Z above; a mean ≤ 0 is Z without a coefficient.</li>
  * </ul>
- * Computed in decimal with 16 significant digits ({@link MathContext#DECIMAL64}); the classes are
- * decided on the unrounded figures, the shares and the coefficient shown in percent to two
- * decimals, half up.
+ * The classes are decided on exact figures (no division, no root); the shares and the coefficient
+ * are shown in percent to two decimals, half up, the coefficient's root taken with 16 significant
+ * digits ({@link MathContext#DECIMAL64}).
  */
 final class Classification {
 
@@ -91,31 +91,50 @@ final class Classification {
                 before = before.add(value);
                 share = percent(value, total);
             }
-            BigDecimal cv = coefficientOfVariation(valued.series().monthly(), value);
-            XyzClass xyz = cv == null ? XyzClass.Z
-                    : cv.compareTo(thresholds.x()) <= 0 ? XyzClass.X
-                    : cv.compareTo(thresholds.y()) <= 0 ? XyzClass.Y : XyzClass.Z;
+            Variation variation = Variation.of(valued.series().monthly(), value);
+            XyzClass xyz = variation.atMost(thresholds.x()) ? XyzClass.X
+                    : variation.atMost(thresholds.y()) ? XyzClass.Y : XyzClass.Z;
             companies.add(new ClassifiedCompany(valued.series().companyId(), valued.series().companyName(),
-                    value, share, percent(before, total), abc,
-                    cv == null ? null : cv.setScale(PERCENT_SCALE, RoundingMode.HALF_UP), xyz, null, null));
+                    value, share, percent(before, total), abc, variation.percent(), xyz, null, null));
         }
         return new Outcome(total, companies, matrix(companies, total));
     }
 
-    /** σ / μ × 100 of the monthly values, unrounded; {@code null} when μ ≤ 0. */
-    static BigDecimal coefficientOfVariation(List<BigDecimal> monthly, BigDecimal sum) {
-        if (sum.signum() <= 0) {
-            return null;
+    /**
+     * The spread of a client's monthly values. With n months, S = Σv and Q = Σv²: σ / μ =
+     * √(nQ − S²) / S. So the class is decided exactly, without a root (cv ≤ t % ⟺ 10 000 (nQ − S²) ≤
+     * (t S)²), and only the coefficient shown is computed with one.
+     *
+     * @param spread nQ − S², exact
+     * @param sum    S; the coefficient exists only for S > 0 (a mean ≤ 0 is Z)
+     */
+    record Variation(BigDecimal spread, BigDecimal sum) {
+
+        static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+        static Variation of(List<BigDecimal> monthly, BigDecimal sum) {
+            BigDecimal squares = BigDecimal.ZERO;
+            for (BigDecimal value : monthly) {
+                squares = squares.add(value.multiply(value));
+            }
+            return new Variation(squares.multiply(BigDecimal.valueOf(monthly.size())).subtract(sum.multiply(sum)), sum);
         }
-        BigDecimal months = BigDecimal.valueOf(monthly.size());
-        BigDecimal mean = sum.divide(months, MATH);
-        BigDecimal squares = BigDecimal.ZERO;
-        for (BigDecimal value : monthly) {
-            BigDecimal deviation = value.subtract(mean, MATH);
-            squares = squares.add(deviation.multiply(deviation, MATH), MATH);
+
+        boolean atMost(BigDecimal thresholdPercent) {
+            if (sum.signum() <= 0) {
+                return false;
+            }
+            BigDecimal limit = thresholdPercent.multiply(sum);
+            return spread.multiply(TEN_THOUSAND).compareTo(limit.multiply(limit)) <= 0;
         }
-        BigDecimal deviation = squares.divide(months, MATH).sqrt(MATH);
-        return deviation.multiply(HUNDRED).divide(mean, MATH);
+
+        /** σ / μ in percent to two decimals; {@code null} when μ ≤ 0. */
+        BigDecimal percent() {
+            if (sum.signum() <= 0) {
+                return null;
+            }
+            return spread.sqrt(MATH).multiply(HUNDRED).divide(sum, MATH).setScale(PERCENT_SCALE, RoundingMode.HALF_UP);
+        }
     }
 
     private static List<MatrixCell> matrix(List<ClassifiedCompany> companies, BigDecimal total) {
