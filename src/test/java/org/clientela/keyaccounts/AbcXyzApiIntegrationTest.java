@@ -148,6 +148,15 @@ class AbcXyzApiIntegrationTest {
     }
 
     @Test
+    void theOperationIsDescribedWithItsRefusals() {
+        JsonNode responses = api.anonymous().get("/v3/api-docs").isJson(200).json().path("paths")
+                .path("/api/v1/analytics/abc-xyz").path("get").path("responses");
+
+        assertThat(responses.propertyNames()).contains("200", "400", "401", "403");
+        assertThat(responses.path("200").path("content").toString()).contains("AbcXyzResponse");
+    }
+
+    @Test
     void otherThresholdsMayBeAskedFor() {
         // A to 50 %: S alone (P starts at 53.57 %); B to 90 %: P and Q (from 85.71 %); X to 0 %, Y to 100 %: Q Y
         JsonNode answer = api.as("director").get(PERIOD + "&thresholdA=50&thresholdB=90&thresholdX=0&thresholdY=100")

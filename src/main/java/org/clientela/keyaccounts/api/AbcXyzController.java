@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.clientela.keyaccounts.AbcClass;
 import org.clientela.keyaccounts.AbcXyzAnalysis;
@@ -87,6 +89,9 @@ class AbcXyzController {
                     thresholdX (10 %), Y up to thresholdY (25 %), Z above; a mean ≤ 0 is Z without cv. A \
                     manager's analysis is of their own clients, a head's of the team's. previousAbc/previousXyz: \
                     the class in the as long period just before. Shares and cv in percent, two decimals.""")
+    @ApiResponse(responseCode = "200", description = "The analysis")
+    @ApiResponse(responseCode = "403", description = "measure=margin for one who may not see margins",
+            content = @Content(mediaType = "application/problem+json"))
     AbcXyzResponse abcXyz(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String measure, @RequestParam(required = false) String thresholdA,
             @RequestParam(required = false) String thresholdB, @RequestParam(required = false) String thresholdX,
