@@ -1,0 +1,163 @@
+package org.clientela.keyaccounts.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.clientela.keyaccounts.AbcClass;
+import org.clientela.keyaccounts.ClassifiedCompany;
+import org.clientela.keyaccounts.MatrixCell;
+import org.clientela.keyaccounts.Thresholds;
+import org.clientela.keyaccounts.XyzClass;
+
+/**
+ * The ABC/XYZ rule itself, on numbers alone (K1).
+ * <ul>
+ * <li>ABC: the clients by value descending, equal values by company id as PostgreSQL orders uuids
+ * (so the database and this class agree on who comes first). A client is A while the cumulative
+ * share of the clients before it is below the A threshold, B while below the B threshold, C
+ * otherwise: the client that crosses 80 % is still A, and a client alone is A. A client whose value
+ * over the period is ≤ 0 (its returns outweigh its purchases) adds nothing to the total the shares
+ * are of, is C and its share is 0.</li>
+ * <li>XYZ: the coefficient of variation (population standard deviation / mean) of the monthly
+ * values over every month of the period, a month without sales counting as 0. X while it is at
+ * most the X threshold, Y at most the Y threshold, Z above; a mean ≤ 0 is Z without a coefficient.</li>
+ * </ul>
+ * The classes are decided on exact figures (no division, no root); the shares and the coefficient
+ * are shown in percent to two decimals, half up, the coefficient's root taken with 16 significant
+ * digits ({@link MathContext#DECIMAL64}).
+ */
+final class Classification {
+
+    static final MathContext MATH = MathContext.DECIMAL64;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int PERCENT_SCALE = 2;
+    /** Roubles and kopecks: the sum of no values still reads 0.00. */
+    private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
+
+    /** PostgreSQL compares uuids byte by byte: the two halves unsigned, unlike {@link UUID#compareTo}. */
+    static final Comparator<UUID> DATABASE_ORDER = Comparator
+            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
+    /**
+     * A client's value in each month of the period, in order; a month without sales is 0.
+     * Only clients with at least one sales fact in the period are given.
+     */
+    record Series(UUID companyId, String companyName, List<BigDecimal> monthly) {
+
+        Series {
+            monthly = List.copyOf(monthly);
+        }
+
+        BigDecimal value() {
+            return monthly.stream().reduce(NO_MONEY, BigDecimal::add);
+        }
+    }
+
+    /** The classified clients in the ABC order, the matrix, and the total of the positive values. */
+    record Outcome(BigDecimal total, List<ClassifiedCompany> companies, List<MatrixCell> matrix) {
+    }
+
+    private Classification() {
+    }
+
+    static Outcome classify(List<Series> series, Thresholds thresholds) {
+        record Valued(Series series, BigDecimal value) {
+        }
+        List<Valued> ordered = series.stream().map(s -> new Valued(s, s.value()))
+                .sorted(Comparator.comparing(Valued::value).reversed()
+                        .thenComparing(valued -> valued.series().companyId(), DATABASE_ORDER))
+                .toList();
+        BigDecimal total = ordered.stream().map(Valued::value).filter(value -> value.signum() > 0)
+                .reduce(NO_MONEY, BigDecimal::add);
+        BigDecimal aLimit = thresholds.a().multiply(total);
+        BigDecimal bLimit = thresholds.b().multiply(total);
+        BigDecimal before = BigDecimal.ZERO;
+        List<ClassifiedCompany> companies = new ArrayList<>(ordered.size());
+        for (Valued valued : ordered) {
+            BigDecimal value = valued.value();
+            AbcClass abc = AbcClass.C;
+            BigDecimal share = BigDecimal.ZERO.setScale(PERCENT_SCALE);
+            if (value.signum() > 0) {
+                // before / total < a / 100, without dividing
+                BigDecimal scaledBefore = before.multiply(HUNDRED);
+                abc = scaledBefore.compareTo(aLimit) < 0 ? AbcClass.A
+                        : scaledBefore.compareTo(bLimit) < 0 ? AbcClass.B : AbcClass.C;
+                before = before.add(value);
+                share = percent(value, total);
+            }
+            Variation variation = Variation.of(valued.series().monthly(), value);
+            XyzClass xyz = variation.atMost(thresholds.x()) ? XyzClass.X
+                    : variation.atMost(thresholds.y()) ? XyzClass.Y : XyzClass.Z;
+            companies.add(new ClassifiedCompany(valued.series().companyId(), valued.series().companyName(),
+                    value, share, percent(before, total), abc, variation.percent(), xyz, null, null));
+        }
+        return new Outcome(total, companies, matrix(companies, total));
+    }
+
+    /**
+     * The spread of a client's monthly values. With n months, S = Σv and Q = Σv²: σ / μ =
+     * √(nQ − S²) / S. So the class is decided exactly, without a root (cv ≤ t % ⟺ 10 000 (nQ − S²) ≤
+     * (t S)²), and only the coefficient shown is computed with one.
+     *
+     * @param spread nQ − S², exact
+     * @param sum    S; the coefficient exists only for S > 0 (a mean ≤ 0 is Z)
+     */
+    record Variation(BigDecimal spread, BigDecimal sum) {
+
+        static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+        static Variation of(List<BigDecimal> monthly, BigDecimal sum) {
+            BigDecimal squares = BigDecimal.ZERO;
+            for (BigDecimal value : monthly) {
+                squares = squares.add(value.multiply(value));
+            }
+            return new Variation(squares.multiply(BigDecimal.valueOf(monthly.size())).subtract(sum.multiply(sum)), sum);
+        }
+
+        boolean atMost(BigDecimal thresholdPercent) {
+            if (sum.signum() <= 0) {
+                return false;
+            }
+            BigDecimal limit = thresholdPercent.multiply(sum);
+            return spread.multiply(TEN_THOUSAND).compareTo(limit.multiply(limit)) <= 0;
+        }
+
+        /** σ / μ in percent to two decimals; {@code null} when μ ≤ 0. */
+        BigDecimal percent() {
+            if (sum.signum() <= 0) {
+                return null;
+            }
+            return spread.sqrt(MATH).multiply(HUNDRED).divide(sum, MATH).setScale(PERCENT_SCALE, RoundingMode.HALF_UP);
+        }
+    }
+
+    private static List<MatrixCell> matrix(List<ClassifiedCompany> companies, BigDecimal total) {
+        List<MatrixCell> cells = new ArrayList<>(9);
+        for (AbcClass abc : AbcClass.values()) {
+            for (XyzClass xyz : XyzClass.values()) {
+                List<ClassifiedCompany> in = companies.stream()
+                        .filter(company -> company.abc() == abc && company.xyz() == xyz).toList();
+                BigDecimal value = in.stream().map(ClassifiedCompany::value).reduce(NO_MONEY, BigDecimal::add);
+                BigDecimal positive = in.stream().map(ClassifiedCompany::value).filter(v -> v.signum() > 0)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                cells.add(new MatrixCell(abc, xyz, in.size(), value, percent(positive, total),
+                        percent(BigDecimal.valueOf(in.size()), BigDecimal.valueOf(companies.size()))));
+            }
+        }
+        return cells;
+    }
+
+    /** part / whole in percent, two decimals; 0 of nothing. */
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return BigDecimal.ZERO.setScale(PERCENT_SCALE);
+        }
+        return part.multiply(HUNDRED).divide(whole, PERCENT_SCALE, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,48 @@
+package org.clientela.keyaccounts;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clientela.ApiClient;
+import org.clientela.clients.CompanyNumbers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The ABC/XYZ tests' world: clients registered through the API by their owner, and their sales
+ * facts written straight into {@code sales_fact} (the salesfacts module keeps it from the orders;
+ * these tests need only its rows). Each test class takes months of years nobody else uses, so no
+ * other test's sales enter its analysis.
+ */
+final class SalesFacts {
+
+    private final ApiClient api;
+    private final JdbcClient jdbc;
+
+    SalesFacts(ApiClient api, JdbcClient jdbc) {
+        this.api = api;
+        this.jdbc = jdbc;
+    }
+
+    /** A new client of {@code owner} named {@code name} and a unique suffix; answers its id. */
+    Company company(String owner, String name) {
+        String unique = ApiClient.unique(name);
+        UUID id = UUID.fromString(api.as(owner).post("/api/v1/companies", Map.of("name", unique, "legalForm", "OOO",
+                "inn", CompanyNumbers.organisationInn(), "kpp", "773601001")).isJson(201).id());
+        return new Company(id, unique);
+    }
+
+    record Company(UUID id, String name) {
+    }
+
+    /** One fact: what {@code company} bought of one assortment group in {@code month} (negative: returned). */
+    void sale(Company company, String month, String revenue, String cost) {
+        jdbc.sql("""
+                        insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
+                        values (:company, :group, :month, :revenue, :cost, 1, 1)""")
+                .param("company", company.id()).param("group", UUID.randomUUID())
+                .param("month", YearMonth.parse(month).atDay(1)).param("revenue", new BigDecimal(revenue))
+                .param("cost", new BigDecimal(cost)).update();
+    }
+}
