@@ -37,6 +37,14 @@ public record CurrentUser(UserId id, String username, String fullName, Set<Role>
         return false;
     }
 
+    /**
+     * Whether the user of this thread may see cost prices and margins: a commercial secret of the
+     * management (P1) — the head, the director and the administrator — wherever they are shown.
+     */
+    public static boolean maySeeMargins() {
+        return find().map(user -> user.hasAny(Role.HEAD, Role.DIRECTOR, Role.ADMIN)).orElse(false);
+    }
+
     /** The authenticated user of this thread, if any. */
     public static Optional<CurrentUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -12,6 +12,7 @@ import org.clientela.catalog.ProductView;
 import org.clientela.catalog.UnitSize;
 import org.clientela.clients.CompanyId;
 import org.clientela.clients.VisibleCompanies;
+import org.clientela.identity.CurrentUser;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.Money;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ class ClientPricesService implements ClientPrices {
         BigDecimal discount = PriceTypeService.discountOf(type);
         PriceListService.PriceInForce price = base.get();
         Pricing pricing = Pricing.of(price.price(), discount, quantity, size);
-        BigDecimal costPrice = Margins.visible() ? products.costPrice(product.id()) : null;
+        BigDecimal costPrice = CurrentUser.maySeeMargins() ? products.costPrice(product.id()) : null;
         BigDecimal margin = costPrice == null ? null
                 : pricing.lineAmount().subtract(pricing.cost(costPrice, quantity));
         return new PriceBreakdown(company.value(), product.id(), product.sku(), product.name(), product.unit(), day,

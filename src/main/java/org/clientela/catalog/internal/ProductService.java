@@ -17,6 +17,7 @@ import org.clientela.catalog.GlassFormula;
 import org.clientela.catalog.ProductInput;
 import org.clientela.catalog.ProductView;
 import org.clientela.catalog.Unit;
+import org.clientela.identity.CurrentUser;
 import org.clientela.platform.Paging;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InputErrors;
@@ -192,7 +193,7 @@ public class ProductService {
 
     /** Whether the current user sees cost prices and margins (the head, the director, the administrator). */
     public boolean marginsVisible() {
-        return Margins.visible();
+        return CurrentUser.maySeeMargins();
     }
 
     /** The assortment groups' names, alphabetically. */
@@ -225,7 +226,7 @@ public class ProductService {
     private ProductView view(ResultSet rs, int row) throws SQLException {
         return new ProductView(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
                 Unit.valueOf(rs.getString("unit")), rs.getString("group_name"), rs.getString("formula"),
-                rs.getBigDecimal("base_price"), Margins.visible() ? rs.getBigDecimal("cost_price") : null,
+                rs.getBigDecimal("base_price"), CurrentUser.maySeeMargins() ? rs.getBigDecimal("cost_price") : null,
                 rs.getBoolean("active"), rs.getLong("version"));
     }
 

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.clientela.identity.AccessPolicy;
 import org.clientela.identity.CurrentUser;
 import org.clientela.identity.RecordScope;
-import org.clientela.identity.Role;
 import org.clientela.keyaccounts.AbcXyzAnalysis;
 import org.clientela.keyaccounts.AbcXyzClasses;
 import org.clientela.keyaccounts.ClassifiedCompany;
@@ -90,9 +89,8 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         return analyse(query, accessPolicy.currentScope());
     }
 
-    /** Cost prices and margins are a commercial secret of the management (P1). */
     public static boolean marginsVisible() {
-        return CurrentUser.find().map(user -> user.hasAny(Role.HEAD, Role.DIRECTOR, Role.ADMIN)).orElse(false);
+        return CurrentUser.maySeeMargins();
     }
 
     /**

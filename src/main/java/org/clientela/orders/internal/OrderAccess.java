@@ -42,7 +42,7 @@ public class OrderAccess {
     }
 
     public static boolean marginsVisible() {
-        return has(Role.HEAD, Role.DIRECTOR, Role.ADMIN);
+        return CurrentUser.maySeeMargins();
     }
 
     public static boolean creditVisible() {

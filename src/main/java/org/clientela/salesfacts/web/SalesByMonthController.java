@@ -16,9 +16,8 @@ import org.clientela.clients.CompanyId;
 import org.clientela.clients.CompanySection;
 import org.clientela.clients.VisibleCompanies;
 import org.clientela.identity.CurrentUser;
-import org.clientela.identity.Role;
-import org.clientela.salesfacts.SalesFacts;
 import org.clientela.salesfacts.SalesFacts.MonthlyTotal;
+import org.clientela.salesfacts.SalesFacts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +64,7 @@ class SalesByMonthController {
         }
         model.addAttribute("companyId", id);
         model.addAttribute("months", months);
-        model.addAttribute("margins", CurrentUser.get().hasAny(Role.HEAD, Role.DIRECTOR, Role.ADMIN));
+        model.addAttribute("margins", CurrentUser.maySeeMargins());
         model.addAttribute("revenue", totals.values().stream().map(MonthlyTotal::revenue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("margin", totals.values().stream().map(MonthlyTotal::margin)
