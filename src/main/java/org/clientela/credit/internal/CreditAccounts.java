@@ -63,10 +63,9 @@ public class CreditAccounts implements CreditControl {
     private final JdbcClient jdbc;
     private final VisibleCompanies companies;
     private final AuditLog auditLog;
-    // resolved at the first decision, not injected: the sources (receivables) need this bean for the
-    // terms in turn; and once, since resolving them took a third of a confirmation's time in the bean factory
-    private final Lazy<List<ExposureSource>> exposureSources;
-    private final Lazy<List<OverdueSource>> overdueSources;
+    // put together at the first decision from the sources, not injected: they (receivables) need this
+    // bean for the terms in turn; and once, since resolving them took a third of a confirmation's time
+    private final Lazy<String> standingQuery;
     private final UserDirectory users;
     private final Clock clock;
 
@@ -76,8 +75,8 @@ public class CreditAccounts implements CreditControl {
         this.jdbc = jdbc;
         this.companies = companies;
         this.auditLog = auditLog;
-        this.exposureSources = Lazy.of(() -> exposureSources.orderedStream().toList());
-        this.overdueSources = Lazy.of(() -> overdueSources.orderedStream().toList());
+        this.standingQuery = Lazy.of(() -> CreditStanding.ofOneCompany(exposureSources.orderedStream().toList(),
+                overdueSources.orderedStream().toList()));
         this.users = users;
         this.clock = clock;
     }
@@ -109,27 +108,33 @@ public class CreditAccounts implements CreditControl {
     public CreditDecision decide(CompanyId company, Money amount) {
         CreditTerms terms = jdbc.sql(TERMS_FOR_UPDATE).param("company", company.value())
                 .query(CreditAccounts::terms).optional().orElse(CreditTerms.NONE);
-        Money exposure = exposure(company);
+        Standing standing = standing(company);
         if (!terms.hasLimit()) {
-            return new CreditDecision(CreditHoldReason.NO_LIMIT, null, exposure);
+            return new CreditDecision(CreditHoldReason.NO_LIMIT, null, standing.exposure());
         }
-        LocalDate today = LocalDate.now(clock);
-        if (overdueSources.get().stream().anyMatch(source -> source.hasOverdue(company, today))) {
-            return new CreditDecision(CreditHoldReason.OVERDUE, terms.limit(), exposure);
+        if (standing.overdue()) {
+            return new CreditDecision(CreditHoldReason.OVERDUE, terms.limit(), standing.exposure());
         }
-        if (exposure.plus(amount).compareTo(terms.limit()) > 0) {
-            return new CreditDecision(CreditHoldReason.LIMIT_EXCEEDED, terms.limit(), exposure);
+        if (standing.exposure().plus(amount).compareTo(terms.limit()) > 0) {
+            return new CreditDecision(CreditHoldReason.LIMIT_EXCEEDED, terms.limit(), standing.exposure());
         }
-        return new CreditDecision(null, terms.limit(), exposure);
+        return new CreditDecision(null, terms.limit(), standing.exposure());
+    }
+
+    /** What a company owes and has been promised on credit, and whether it has an invoice overdue today. */
+    private record Standing(Money exposure, boolean overdue) {
+    }
+
+    /** One statement over every source: it runs in every confirmation, under the company's lock. */
+    private Standing standing(CompanyId company) {
+        return jdbc.sql(standingQuery.get()).param("company", company.value()).param("today", LocalDate.now(clock))
+                .query((rs, row) -> new Standing(Money.rubles(rs.getBigDecimal("exposure")), rs.getBoolean("overdue")))
+                .single();
     }
 
     /** What the company owes and has been promised on credit, from every source. */
     public Money exposure(CompanyId company) {
-        Money total = Money.rubles(BigDecimal.ZERO);
-        for (ExposureSource source : exposureSources.get()) {
-            total = total.plus(source.exposure(company));
-        }
-        return total;
+        return standing(company).exposure();
     }
 
     @Override
@@ -201,8 +206,7 @@ public class CreditAccounts implements CreditControl {
 
     /** Whether the company has an invoice overdue today, by any source. */
     public boolean hasOverdue(CompanyId company) {
-        LocalDate today = LocalDate.now(clock);
-        return overdueSources.get().stream().anyMatch(source -> source.hasOverdue(company, today));
+        return standing(company).overdue();
     }
 
     /**

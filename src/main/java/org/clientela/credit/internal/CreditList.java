@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.clientela.clients.CompanyId;
 import org.clientela.credit.ExposureSource;
@@ -134,22 +133,9 @@ public class CreditList {
                 from company_ref c
                 left join credit_account a on a.company_id = c.id
                 left join exposure x on x.company_id = c.id
-                where c.archived_at is null and (:everything or c.owner_id = any(:owners))""".formatted(exposureParts())
+                where c.archived_at is null and (:everything or c.owner_id = any(:owners))""".formatted(
+                CreditStanding.exposureParts(exposureSources.orderedStream().toList()))
                 + condition;
-    }
-
-    /** Every source's exposure of every company, as one query; the sources' own SQL, each in its own scope. */
-    private String exposureParts() {
-        List<ExposureSource> sources = exposureSources.orderedStream().toList();
-        if (sources.isEmpty()) {
-            return "select null::uuid as company_id, 0::numeric as exposure where false";
-        }
-        return sources.stream()
-                .map(source -> source.exposureByCompanyQuery().orElseThrow(() -> new IllegalStateException(
-                        source.getClass().getName() + " does not offer its exposure of all companies as a query: "
-                                + "the credit list cannot show the exposure without it")))
-                .map(query -> "select company_id, exposure from (" + query + ") source")
-                .collect(Collectors.joining(" union all "));
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {

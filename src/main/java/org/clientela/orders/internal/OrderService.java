@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
@@ -426,16 +425,9 @@ public class OrderService implements ExposureSource {
 
     /** The confirmed orders not yet invoiced: what the client was promised on credit beyond its invoices. */
     @Override
-    public Money exposure(CompanyId company) {
-        return Money.rubles(jdbc.sql("select coalesce(sum(total_with_vat), 0) from sales_order where company_id = :company and "
-                        + UNINVOICED)
-                .param("company", company.value()).query(BigDecimal.class).single());
-    }
-
-    @Override
-    public Optional<String> exposureByCompanyQuery() {
-        return Optional.of("select company_id, sum(total_with_vat) as exposure from sales_order where " + UNINVOICED
-                + " group by company_id");
+    public String exposureByCompanyQuery() {
+        return "select company_id, sum(total_with_vat) as exposure from sales_order where " + UNINVOICED
+                + " group by company_id";
     }
 
     /** The duplicate's orders are the survivor's now, in the merge's transaction. */

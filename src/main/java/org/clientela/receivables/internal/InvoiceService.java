@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
@@ -27,7 +26,6 @@ import org.clientela.receivables.NewInvoice;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.InvalidInputException;
-import org.clientela.shared.Money;
 import org.clientela.shared.PageResponse;
 import org.clientela.shared.RecordNotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -283,34 +281,21 @@ public class InvoiceService implements Invoices, ExposureSource, OverdueSource {
                 .param("company", company).query(InvoiceService::view).list();
     }
 
+    /** The unpaid invoiced amount less the payments not yet allocated (the client's credit), per company. */
     @Override
-    public Money exposure(CompanyId company) {
-        BigDecimal owed = jdbc.sql("""
-                        select coalesce((select sum(amount - paid_amount) from invoice
-                                         where company_id = :company and settled_on is null), 0)
-                             - coalesce((select sum(unallocated) from payment
-                                         where company_id = :company and unallocated > 0), 0)""")
-                .param("company", company.value()).query(BigDecimal.class).single();
-        return Money.rubles(owed);
-    }
-
-    /** What {@link #exposure} answers, for every company with anything owed or paid in advance. */
-    @Override
-    public Optional<String> exposureByCompanyQuery() {
-        return Optional.of("""
+    public String exposureByCompanyQuery() {
+        return """
                 select company_id, sum(owed) as exposure
                 from (select company_id, amount - paid_amount as owed from invoice where settled_on is null
                       union all
                       select company_id, -unallocated from payment where unallocated > 0) owed
-                group by company_id""");
+                group by company_id""";
     }
 
+    /** From the partial index of the unpaid invoices (company, due date). */
     @Override
-    public boolean hasOverdue(CompanyId company, LocalDate day) {
-        return jdbc.sql("""
-                        select exists (select 1 from invoice
-                                       where company_id = :company and settled_on is null and due_date < :day)""")
-                .param("company", company.value()).param("day", day).query(Boolean.class).single();
+    public String oldestDueByCompanyQuery() {
+        return "select company_id, min(due_date) as oldest_due from invoice where settled_on is null group by company_id";
     }
 
     static InvoiceView view(ResultSet rs, int row) throws SQLException {
