@@ -151,8 +151,10 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         String value = query.measure() == Measure.MARGIN ? "f.revenue - f.cost" : "f.revenue";
         String visible = scope.isEverything() ? ""
                 : " and f.company_id in (select id from company_ref where owner_id = any(:owners))";
+        // date_part, not extract: extract answers numeric, and its arithmetic for each of 240 000 rows
+        // took as long as reading them
         String sql = """
-                select f.company_id, c.name, (extract(year from f.month) * 12 + extract(month from f.month))::int as n,
+                select f.company_id, c.name, (date_part('year', f.month) * 12 + date_part('month', f.month))::int as n,
                        %s as value
                 from sales_fact_month f join company_ref c on c.id = f.company_id
                 where f.month between :first and :last%s""".formatted(value, visible);
