@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The speed of the money core on generated data: {@code -Dbench.companies} clients (10 000) with
  * {@code -Dbench.orders} orders of 5 lines each (1 000 000, so 5 000 000 lines) over two years,
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the REST API of the application in its own JVM, each figure beside the bare-SQL limit of
  * the same work: drafts of 5 lines and their confirmation under the credit rule with 8 concurrent
  * clients, a company's balance at a date, the ageing of all clients, and the reconciliation
- * statement of the busiest client for a year as JSON and as PDF. Results go to
+ * statement of the busiest client for a year as JSON and as PDF, the rebuild of the sales facts
+ * from scratch, and ABC/XYZ of all clients for a year and for a quarter. Results go to
  * {@code target/bench/money-<time>.json}.
  *
  * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.suite=money -Dbench.companies=10000
@@ -65,6 +69,8 @@ final class MoneyBenchmark extends BenchHarness {
             balance(director, sql);
             ageing(director, sql);
             reconciliation(director, sql);
+            rebuildSalesFacts(sql);
+            abcXyz(director, sql);
             long rss = residentMemoryMiB(application.pid());
             results.put("applicationRssMiB", rss);
             System.out.printf(Locale.ROOT, "%-68s %10d MiB%n", "resident memory of the application after the load",
@@ -487,6 +493,83 @@ final class MoneyBenchmark extends BenchHarness {
         report("reconciliation statement, busiest client, a year, PDF", "p95 ms", p95(pdf), p95(bare), "<= 1000");
     }
 
+    // --- sales facts and ABC/XYZ ---------------------------------------------------------------------
+
+    /** What counts as sold, as the orders' view says, for the bare queries over the order lines. */
+    private static final String COUNTING = "('CONFIRMED', 'IN_PRODUCTION', 'READY', 'SHIPPED', 'DELIVERED', 'CLOSED')";
+
+    /**
+     * The generated orders were written without events: the rebuild makes their facts, timed beside
+     * the same two aggregates (the cells and the months) written by bare SQL into scratch tables,
+     * with the rebuild's memory for sorting.
+     */
+    private void rebuildSalesFacts(Connection sql) throws Exception {
+        String admin = token("admin");
+        long started = System.nanoTime();
+        Reply reply = post("/api/v1/admin/sales-facts/rebuild", admin, null);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("Rebuild: " + reply.statusCode() + " " + reply.body());
+        }
+        JsonNode rebuilt = JSON.readTree(reply.body());
+        results.put("salesFactRows", Map.of("cells", rebuilt.path("rows").asLong(),
+                "months", rebuilt.path("monthRows").asLong()));
+        String perOrder = """
+                select o.company_id, %s date_trunc('month', o.order_date)::date as month, o.id, sum(l.amount) as revenue,
+                       coalesce(sum(l.cost_amount), 0) as cost, sum(l.quantity) as quantity
+                from sales_order o join order_line l on l.order_id = o.id
+                where o.status in %s
+                group by o.company_id, %s month, o.id""";
+        double bare;
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("create table bench_sales_fact (like sales_fact)");
+            statement.execute("create table bench_sales_fact_month (like sales_fact_month)");
+            sql.setAutoCommit(false);
+            long bareStarted = System.nanoTime();
+            statement.execute("set local work_mem = '128MB'");
+            statement.execute("""
+                    insert into bench_sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
+                    select company_id, assortment_group_id, month, sum(revenue), sum(cost), sum(quantity), count(*)
+                    from (%s) as per_order group by company_id, assortment_group_id, month"""
+                    .formatted(perOrder.formatted("l.assortment_group_id,", COUNTING, "l.assortment_group_id,")));
+            statement.execute("""
+                    insert into bench_sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
+                    select company_id, month, sum(revenue), sum(cost), sum(quantity), count(*)
+                    from (%s) as per_order group by company_id, month""".formatted(perOrder.formatted("", COUNTING, "")));
+            sql.commit();
+            bare = (System.nanoTime() - bareStarted) / 1e9;
+            sql.setAutoCommit(true);
+            statement.execute("drop table bench_sales_fact");
+            statement.execute("drop table bench_sales_fact_month");
+            // what the hours after a bulk change do on a real server, as after the generated load
+            statement.execute("vacuum analyze sales_fact, sales_fact_month");
+        }
+        report("sales facts rebuilt from scratch through the API", "s", seconds, bare, "<= 60");
+    }
+
+    /**
+     * ABC/XYZ by revenue of all clients (the director's) for the last 12 whole months and for the
+     * last 3, beside the bare aggregate over the order lines of the same company × month values (the
+     * period and the one before it, which the analysis compares with).
+     */
+    private void abcXyz(String director, Connection sql) throws Exception {
+        YearMonth last = YearMonth.from(today).minusMonths(1);
+        for (int months : List.of(12, 3)) {
+            YearMonth from = last.minusMonths(months - 1);
+            String path = "/api/v1/analytics/abc-xyz?from=" + from + "&to=" + last + "&measure=revenue";
+            List<Double> api = timeRuns(5, 20, () -> get(path, director));
+            List<Double> bare = timeSql(sql, i -> List.of("""
+                    select o.company_id, date_trunc('month', o.order_date) as month, sum(l.amount)
+                    from sales_order o join order_line l on l.order_id = o.id
+                    where o.status in %s and o.order_date >= '%s' and o.order_date <= '%s'
+                    group by o.company_id, month""".formatted(COUNTING, from.minusMonths(months).atDay(1),
+                    last.atEndOfMonth())), 20);
+            String what = "ABC/XYZ of all clients, the last " + months + " whole months";
+            report(what + ", p50", "ms", p50(api), p50(bare), "<= 200");
+            report(what + ", p95", "ms", p95(api), p95(bare), "<= 200");
+        }
+    }
+
     private static List<String> companyIds(Connection sql, int count) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Statement statement = sql.createStatement();
@@ -505,8 +588,12 @@ final class MoneyBenchmark extends BenchHarness {
 
     /** A heavy request timed {@code runs} times after two warm-up runs, each checked for 200. */
     private static List<Double> timeRuns(int runs, Call request) throws Exception {
+        return timeRuns(2, runs, request);
+    }
+
+    private static List<Double> timeRuns(int warmUps, int runs, Call request) throws Exception {
         List<Double> millis = new ArrayList<>();
-        for (int i = -2; i < runs; i++) {
+        for (int i = -warmUps; i < runs; i++) {
             long started = System.nanoTime();
             Reply reply = request.call();
             if (reply.statusCode() != 200) {

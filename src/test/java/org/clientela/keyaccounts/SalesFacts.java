@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ABC/XYZ tests' world: clients registered through the API by their owner, and their sales
- * facts written straight into {@code sales_fact} (the salesfacts module keeps it from the orders;
- * these tests need only its rows). Each test class takes months of years nobody else uses, so no
+ * facts written straight into {@code sales_fact} and its monthly rollup {@code sales_fact_month}
+ * (the salesfacts module keeps them from the orders; these tests need only their rows). Each test class takes months of years nobody else uses, so no
  * other test's sales enter its analysis.
  */
 final class SalesFacts {
@@ -44,5 +44,14 @@ final class SalesFacts {
                 .param("company", company.id()).param("group", UUID.randomUUID())
                 .param("month", YearMonth.parse(month).atDay(1)).param("revenue", new BigDecimal(revenue))
                 .param("cost", new BigDecimal(cost)).update();
+        jdbc.sql("""
+                        insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
+                        values (:company, :month, :revenue, :cost, 1, 1)
+                        on conflict (month, company_id) do update
+                        set revenue = sales_fact_month.revenue + excluded.revenue,
+                            cost = sales_fact_month.cost + excluded.cost,
+                            quantity = sales_fact_month.quantity + 1, order_count = sales_fact_month.order_count + 1""")
+                .param("company", company.id()).param("month", YearMonth.parse(month).atDay(1))
+                .param("revenue", new BigDecimal(revenue)).param("cost", new BigDecimal(cost)).update();
     }
 }

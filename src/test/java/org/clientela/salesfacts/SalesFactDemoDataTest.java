@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The demo world's facts are built at the end of its load, with its returns subtracted. */
+/** The demo world's facts and their monthly rollup are built at the end of its load, with its returns subtracted. */
 @IntegrationTest
 class SalesFactDemoDataTest {
 
@@ -27,6 +27,10 @@ class SalesFactDemoDataTest {
         assertThat(demoClients).hasSizeGreaterThanOrEqualTo(10);
         List<String> facts = SalesFactRows.facts(jdbc, demoClients);
         assertThat(facts).hasSizeGreaterThan(20).isEqualTo(SalesFactRows.bareAggregate(jdbc, demoClients));
+        assertThat(SalesFactRows.months(jdbc, demoClients)).hasSizeGreaterThan(10)
+                .isEqualTo(SalesFactRows.bareMonthAggregate(jdbc, demoClients));
+        assertThat(SalesFactRows.monthFiguresOfRollup(jdbc, demoClients))
+                .isEqualTo(SalesFactRows.monthFiguresOfCells(jdbc, demoClients));
         assertThat(jdbc.sql("""
                         select count(*) from order_return r join sales_order o on o.id = r.order_id
                         where r.created_at < now() - interval '1 day'""")

@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * On a seeded random mix of orders made through the API — several assortment groups and months,
  * confirmations, credit holds approved or rejected, cancellations, shipments and returns, and a
- * merge of two of the clients — the sales facts equal a bare-SQL aggregate over the order lines
- * and returns, row by row: once the listeners have caught up, and again after a rebuild.
+ * merge of two of the clients — the sales facts and their monthly rollup equal a bare-SQL
+ * aggregate over the order lines and returns, row by row, and the rollup the cells summed per
+ * month (but for the distinct orders): once the listeners have caught up, and again after a rebuild.
  */
 @IntegrationTest
 class SalesFactEqualityTest {
@@ -131,10 +132,28 @@ class SalesFactEqualityTest {
                         where o.company_id = any(:companies)""")
                 .param("companies", mine.stream().map(UUID::fromString).toArray(UUID[]::new))
                 .query(Long.class).single()).as("and some of them came back").isPositive();
+        List<String> expectedMonths = SalesFactRows.bareMonthAggregate(jdbc, mine);
+        assertThat(expectedMonths).as("fewer months than cells").hasSizeLessThan(expected.size());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(SalesFactRows.facts(jdbc, mine)).containsExactlyElementsOf(expected));
+                .untilAsserted(() -> assertEqualToTheOrders(mine, expected, expectedMonths));
 
         api.as("admin").post("/api/v1/admin/sales-facts/rebuild", Map.of()).isJson(200);
-        assertThat(SalesFactRows.facts(jdbc, mine)).containsExactlyElementsOf(expected);
+        assertEqualToTheOrders(mine, expected, expectedMonths);
+        assertThat(jdbc.sql("""
+                        select count(*)
+                        from (select company_id, month, sum(order_count) as orders from sales_fact
+                              where company_id = any(:companies) group by company_id, month) as cells
+                        join sales_fact_month m using (company_id, month)
+                        where cells.orders > m.order_count""")
+                .param("companies", mine.stream().map(UUID::fromString).toArray(UUID[]::new))
+                .query(Long.class).single()).as("orders with lines in several groups, counted once in their month")
+                .isPositive();
+    }
+
+    private void assertEqualToTheOrders(Set<String> companies, List<String> expected, List<String> expectedMonths) {
+        assertThat(SalesFactRows.facts(jdbc, companies)).containsExactlyElementsOf(expected);
+        assertThat(SalesFactRows.months(jdbc, companies)).containsExactlyElementsOf(expectedMonths);
+        assertThat(SalesFactRows.monthFiguresOfRollup(jdbc, companies))
+                .containsExactlyElementsOf(SalesFactRows.monthFiguresOfCells(jdbc, companies));
     }
 }

@@ -27,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One client, two assortment groups, two months, the figures written by hand: what the facts
- * hold, what {@link SalesFacts} answers, what the company page shows, and that a rebuild gives
+ * One client, two assortment groups, two months, the figures written by hand: what the facts and
+ * their monthly rollup hold (the order of both groups counted once in its month), what
+ * {@link SalesFacts} answers, what the company page shows, and that a rebuild gives
  * the same again and is for administrators only.
  */
 @IntegrationTest
@@ -92,6 +93,15 @@ class SalesFactHandComputedTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(SalesFactRows.facts(jdbc, Set.of(company)))
                         .containsExactlyElementsOf(expected));
+        // last month the first order (windows and services) and the third (services): 2 orders, not 1 + 2
+        List<String> expectedMonths = List.of(
+                SalesFactRows.monthLine(company, lastMonth.atDay(1).toString(), new BigDecimal("4500.00"),
+                        new BigDecimal("2400.00"), new BigDecimal("9"), 2),
+                SalesFactRows.monthLine(company, thisMonth.atDay(1).toString(), new BigDecimal("-2000.00"),
+                        new BigDecimal("-1200.00"), new BigDecimal("-2"), 0));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(SalesFactRows.months(jdbc, Set.of(company)))
+                        .containsExactlyElementsOf(expectedMonths));
 
         List<SalesFacts.MonthlyTotal> totals = salesFacts.monthlyTotals(Set.of(new CompanyId(UUID.fromString(company))),
                 lastMonth.minusMonths(1), thisMonth);
@@ -116,8 +126,10 @@ class SalesFactHandComputedTest {
                 .path("rows").asLong();
         assertThat(rows).isGreaterThanOrEqualTo(3);
         assertThat(SalesFactRows.facts(jdbc, Set.of(company))).containsExactlyElementsOf(expected);
+        assertThat(SalesFactRows.months(jdbc, Set.of(company))).containsExactlyElementsOf(expectedMonths);
         api.as("admin").post("/api/v1/admin/sales-facts/rebuild", Map.of()).isJson(200);
         assertThat(SalesFactRows.facts(jdbc, Set.of(company))).containsExactlyElementsOf(expected);
+        assertThat(SalesFactRows.months(jdbc, Set.of(company))).containsExactlyElementsOf(expectedMonths);
         assertThat(jdbc.sql("""
                         select count(*) from audit_log
                         where entity_type = 'SalesFacts' and actor = 'admin' and occurred_at > now() - interval '1 hour'""")

@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The rows of {@code sales_fact} of a test's own companies, and the same figures aggregated in
- * bare SQL straight from the orders' tables (not through the orders' view), as comparable text.
+ * The rows of {@code sales_fact} and {@code sales_fact_month} of a test's own companies, and the
+ * same figures aggregated in bare SQL straight from the orders' tables (not through the orders'
+ * view), as comparable text.
  */
 final class SalesFactRows {
 
@@ -55,6 +56,75 @@ final class SalesFactRows {
                 .param("companies", ids(companies)).query((rs, row) -> line(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7)))
                 .list();
+    }
+
+    /** company, month, revenue, cost, quantity, order count of the monthly rollup: one line per month, sorted. */
+    static List<String> months(JdbcClient jdbc, Set<String> companies) {
+        return jdbc.sql("""
+                        select company_id, month, revenue, cost, quantity, order_count from sales_fact_month
+                        where company_id = any(:companies) order by company_id, month""")
+                .param("companies", ids(companies)).query((rs, row) -> monthLine(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6)))
+                .list();
+    }
+
+    /**
+     * The monthly rollup's figures without the order count, and the cells of {@code sales_fact}
+     * summed per company and month: the two tables agree on everything but the orders (an order
+     * with lines in two groups counts in both cells and once in the month).
+     */
+    static List<String> monthFiguresOfRollup(JdbcClient jdbc, Set<String> companies) {
+        return monthFigures(jdbc, companies, "sales_fact_month");
+    }
+
+    static List<String> monthFiguresOfCells(JdbcClient jdbc, Set<String> companies) {
+        return monthFigures(jdbc, companies, "sales_fact");
+    }
+
+    private static List<String> monthFigures(JdbcClient jdbc, Set<String> companies, String table) {
+        return jdbc.sql("""
+                        select company_id, month, sum(revenue), sum(cost), sum(quantity) from %s
+                        where company_id = any(:companies) group by company_id, month order by company_id, month"""
+                        .formatted(table))
+                .param("companies", ids(companies)).query((rs, row) -> String.join(" ", rs.getString(1),
+                        rs.getString(2), plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)),
+                        plain(rs.getBigDecimal(5))))
+                .list();
+    }
+
+    /**
+     * What the monthly rollup must be: as {@link #bareAggregate} over all groups of a month, each
+     * order with an ordered line in the month counted once.
+     */
+    static List<String> bareMonthAggregate(JdbcClient jdbc, Set<String> companies) {
+        return jdbc.sql("""
+                        with sold as (
+                            select o.company_id,
+                                   make_date(extract(year from o.order_date)::int, extract(month from o.order_date)::int, 1)
+                                       as month,
+                                   o.id as order_id, l.amount as revenue, coalesce(l.cost_amount, 0) as cost,
+                                   l.quantity, true as ordered
+                            from sales_order o join order_line l on l.order_id = o.id
+                            where o.status not in ('DRAFT', 'CREDIT_HOLD', 'CANCELLED')
+                              and o.company_id = any(:companies)
+                            union all
+                            select o.company_id,
+                                   make_date(extract(year from r.return_date)::int, extract(month from r.return_date)::int, 1),
+                                   o.id, -rl.amount, -coalesce(rl.cost_amount, 0), -rl.quantity, false
+                            from order_return r join order_return_line rl on rl.return_id = r.id
+                            join order_line l on l.id = rl.order_line_id join sales_order o on o.id = r.order_id
+                            where o.company_id = any(:companies))
+                        select company_id, month, sum(revenue), sum(cost), sum(quantity),
+                               count(distinct order_id) filter (where ordered)
+                        from sold group by company_id, month order by company_id, month""")
+                .param("companies", ids(companies)).query((rs, row) -> monthLine(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6)))
+                .list();
+    }
+
+    static String monthLine(String company, String month, BigDecimal revenue, BigDecimal cost, BigDecimal quantity,
+            long orders) {
+        return String.join(" ", company, month, plain(revenue), plain(cost), plain(quantity), String.valueOf(orders));
     }
 
     static String line(String company, String group, String month, BigDecimal revenue, BigDecimal cost,

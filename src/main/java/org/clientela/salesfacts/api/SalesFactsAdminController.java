@@ -18,7 +18,7 @@ class SalesFactsAdminController {
         this.facts = facts;
     }
 
-    record RebuildResponse(int rows, long millis) {
+    record RebuildResponse(int rows, int monthRows, long millis) {
     }
 
     @PostMapping("/api/v1/admin/sales-facts/rebuild")
@@ -26,9 +26,10 @@ class SalesFactsAdminController {
     @Operation(summary = "Rebuild the sales facts from scratch (ADMIN)",
             description = "Empties the facts and fills them again from the orders in one transaction; meanwhile "
                     + "the facts as they were are read and the updates after each order wait. Answers the number "
-                    + "of rows (company × assortment group × month) and the time taken. Audited.")
+                    + "of rows (company × assortment group × month), of their monthly rollup (company × month) and the "
+                    + "time taken. Audited.")
     RebuildResponse rebuild() {
         SalesFactTable.Rebuilt rebuilt = facts.rebuild();
-        return new RebuildResponse(rebuilt.rows(), rebuilt.took().toMillis());
+        return new RebuildResponse(rebuilt.rows(), rebuilt.monthRows(), rebuilt.took().toMillis());
     }
 }

@@ -20,11 +20,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The table {@code sales_fact} and every write to it. A cell (company, group, month) is never
- * added to, always recomputed whole from the orders' view {@code order_sales_line}: a delivery
- * of an event twice, or of two events in either order, leaves the same facts. Writers of one
- * company's cells queue on the company's advisory lock; a rebuild locks the whole table against
- * them and reads stay possible meanwhile.
+ * The tables {@code sales_fact} and {@code sales_fact_month} and every write to them. A cell
+ * (company, group, month) and its month's rollup (company, month) are never added to, always
+ * recomputed whole from the orders' view {@code order_sales_line}: a delivery of an event twice,
+ * or of two events in either order, leaves the same facts. Writers of one company's facts queue
+ * on the company's advisory lock; a rebuild locks both tables against them and reads stay
+ * possible meanwhile.
  */
 @Service
 public class SalesFactTable implements SalesFacts {
@@ -47,8 +48,22 @@ public class SalesFactTable implements SalesFacts {
                   group by company_id, group_id, month, order_id) as per_order
             group by company_id, group_id, month""";
 
+    /**
+     * The same for a company's month over all groups: an order counts once in the month however
+     * many groups its lines are of, so the rollup is its own aggregate of the view, not a sum of
+     * the cells' order counts.
+     */
+    private static final String INSERT_MONTH_AGGREGATE = """
+            insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
+            select company_id, month, sum(revenue), sum(cost), sum(quantity), count(*) filter (where counted)
+            from (select company_id, month, order_id, sum(revenue) as revenue, sum(cost) as cost,
+                         sum(quantity) as quantity, bool_or(sign > 0) as counted
+                  from order_sales_line %s
+                  group by company_id, month, order_id) as per_order
+            group by company_id, month""";
+
     /** What a rebuild came to. */
-    public record Rebuilt(int rows, Duration took) {
+    public record Rebuilt(int rows, int monthRows, Duration took) {
     }
 
     private final JdbcClient jdbc;
@@ -79,31 +94,40 @@ public class SalesFactTable implements SalesFacts {
                     .param("company", value).param("month", first).update();
             jdbc.sql(INSERT_AGGREGATE.formatted("where company_id = :company and month = :month"))
                     .param("company", value).param("month", first).update();
+            jdbc.sql("delete from sales_fact_month where company_id = :company and month = :month")
+                    .param("company", value).param("month", first).update();
+            jdbc.sql(INSERT_MONTH_AGGREGATE.formatted("where company_id = :company and month = :month"))
+                    .param("company", value).param("month", first).update();
         }
     }
 
     /**
-     * Empties the facts and fills them again from the orders' view in one statement, all in one
-     * transaction: the listeners wait for it (the table's lock), readers see the old facts until
+     * Empties the facts and their monthly rollup and fills each again from the orders' view in one
+     * statement, all in one transaction: the listeners wait for it (the table's lock), readers see the old facts until
      * it commits. The caller checks who may.
      */
     @Transactional
     public Rebuilt rebuild() {
         long started = System.nanoTime();
-        jdbc.sql("lock table sales_fact in exclusive mode").update();
+        jdbc.sql("lock table sales_fact, sales_fact_month in exclusive mode").update();
         // the per-order aggregation of millions of lines sorts and hashes in memory, not on disk
         jdbc.sql("select set_config('work_mem', '128MB', true)").query(String.class).single();
         int deleted = jdbc.sql("delete from sales_fact").update();
         int rows = jdbc.sql(INSERT_AGGREGATE.formatted("")).update();
+        int deletedMonths = jdbc.sql("delete from sales_fact_month").update();
+        int monthRows = jdbc.sql(INSERT_MONTH_AGGREGATE.formatted("")).update();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         auditLog.updated(SALES_FACTS, "all", AuditChanges.of().field("rows", deleted, rows)
-                .field("rebuiltInMillis", null, took.toMillis()));
-        return new Rebuilt(rows, took);
+                .field("monthRows", deletedMonths, monthRows).field("rebuiltInMillis", null, took.toMillis()));
+        return new Rebuilt(rows, monthRows, took);
     }
 
     /**
      * The duplicate's facts are added to the survivor's in the merge's transaction (ADR 0004): the
-     * survivor's sales include the duplicate's from the moment the merge commits.
+     * survivor's sales include the duplicate's from the moment the merge commits. The months are
+     * added too, not recomputed from the view: the orders module moves the orders to the survivor
+     * in a listener of the same event, which may run after this one. Adding is exact for the
+     * order count as well, an order being of one company only.
      */
     @EventListener
     void on(CompaniesMerged merged) {
@@ -120,6 +144,18 @@ public class SalesFactTable implements SalesFacts {
                 .param("survivor", merged.survivor().value()).param("duplicate", merged.duplicate().value()).update();
         jdbc.sql("delete from sales_fact where company_id = :duplicate")
                 .param("duplicate", merged.duplicate().value()).update();
+        jdbc.sql("""
+                        insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
+                        select :survivor, month, revenue, cost, quantity, order_count
+                        from sales_fact_month where company_id = :duplicate
+                        on conflict (month, company_id) do update
+                        set revenue = sales_fact_month.revenue + excluded.revenue,
+                            cost = sales_fact_month.cost + excluded.cost,
+                            quantity = sales_fact_month.quantity + excluded.quantity,
+                            order_count = sales_fact_month.order_count + excluded.order_count""")
+                .param("survivor", merged.survivor().value()).param("duplicate", merged.duplicate().value()).update();
+        jdbc.sql("delete from sales_fact_month where company_id = :duplicate")
+                .param("duplicate", merged.duplicate().value()).update();
     }
 
     @Override
@@ -129,10 +165,9 @@ public class SalesFactTable implements SalesFacts {
             return List.of();
         }
         return jdbc.sql("""
-                        select company_id, month, sum(revenue) as revenue, sum(cost) as cost, sum(quantity) as quantity
-                        from sales_fact
+                        select company_id, month, revenue, cost, quantity
+                        from sales_fact_month
                         where company_id = any(:companies) and month between :from and :to
-                        group by company_id, month
                         order by company_id, month""")
                 .param("companies", companies.stream().map(CompanyId::value).toArray(UUID[]::new))
                 .param("from", from.atDay(1)).param("to", to.atDay(1))
