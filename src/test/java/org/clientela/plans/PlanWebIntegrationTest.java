@@ -53,6 +53,26 @@ class PlanWebIntegrationTest {
     }
 
     @Test
+    void theHeadAddsAKeyAccountToThePlanByItsInn() {
+        ApiClient api = new ApiClient(port);
+        UUID company = new PlanWorld(api, jdbc).company("manager2", "Ключевой по ИНН");
+        String inn = jdbc.sql("select inn from company_ref where id = :id").param("id", company)
+                .query(String.class).single();
+        String id = api.as("head").post("/api/v1/plans", Map.of("period", "2066-03")).isJson(201).id();
+        WebSession head = WebSession.loggedIn(port, "head", ApiClient.DEMO_PASSWORD);
+
+        HttpResponse<String> added = head.submit("/plans/" + id, "/plans/" + id + "/companies",
+                Map.of("version", "0", "inn", inn));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(head.get("/plans/" + id).body()).contains("data-id=\"" + company + "\"");
+        assertThat(api.as("head").get("/api/v1/plans/" + id).json().path("version").asLong()).isEqualTo(1);
+
+        head.submit("/plans/" + id, "/plans/" + id + "/companies", Map.of("version", "1", "inn", "7700000000"));
+        assertThat(head.get("/plans/" + id).body()).contains("Такой компании нет.");
+        assertThat(api.as("head").get("/api/v1/plans/" + id).json().path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void theStartPageShowsTheManagersOwnPlanAndTheHeadsTheDepartments() {
         ApiClient api = new ApiClient(port);
         PlanWorld world = new PlanWorld(api, jdbc);

@@ -244,6 +244,31 @@ public class SalesPlans {
         return view(id);
     }
 
+    /**
+     * Adds a key account to the plan by its INN, without targets yet (one already in the plan
+     * stays as it is).
+     *
+     * @throws InvalidInputException at the field {@code inn} when no active company has it
+     */
+    @PreAuthorize(EDITORS)
+    @Transactional
+    public PlanView addCompany(UUID id, long expectedVersion, String inn) {
+        Header header = lockForChange(id, expectedVersion);
+        String digits = inn == null ? "" : inn.strip();
+        if (digits.isEmpty()) {
+            throw new InvalidInputException("inn", REQUIRED);
+        }
+        UUID company = jdbc.sql("""
+                        select id from company_ref where inn = :inn and archived_at is null and merged_into is null
+                        order by lower(name), id limit 1""")
+                .param("inn", digits).query(UUID.class).optional()
+                .orElseThrow(() -> new InvalidInputException("inn", UNKNOWN_COMPANY));
+        if (!targets(id).containsKey(Target.empty(TargetScope.COMPANY, company).key())) {
+            write(header, List.of(Target.empty(TargetScope.COMPANY, company)));
+        }
+        return view(id);
+    }
+
     private static BigDecimal count(Integer value) {
         return value == null ? null : BigDecimal.valueOf(value);
     }

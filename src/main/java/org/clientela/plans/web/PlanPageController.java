@@ -123,6 +123,22 @@ class PlanPageController {
         return GRID + " :: cellSaved";
     }
 
+    @PostMapping(PATH + "/{id}/companies")
+    String addCompany(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String inn,
+            RedirectAttributes redirect) {
+        try {
+            plans.addCompany(id, version, inn);
+        } catch (InvalidInputException wrong) {
+            redirect.addFlashAttribute("flashError", wrong.problems().get(0).messageKey());
+        } catch (StaleVersionException stale) {
+            redirect.addFlashAttribute("flashError", "plans.grid.stale");
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("flashError", refused.messageKey());
+            redirect.addFlashAttribute("flashArgs", refused.arguments()[0]);
+        }
+        return "redirect:" + PATH + "/" + id;
+    }
+
     @PostMapping(PATH + "/{id}/approve")
     String approve(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         try {
