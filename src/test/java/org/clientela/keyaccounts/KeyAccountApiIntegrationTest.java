@@ -49,8 +49,13 @@ class KeyAccountApiIntegrationTest {
         String tier = tier("3.00", "5");
         UUID kam = users.withRole(Role.KEY_ACCOUNT_MANAGER).get(0).id().value();
 
-        api.as("head").put(keyAccount(company), Map.of("key", true, "version", 0)).isProblem(400)
-                .errorFields().contains("reason");
+        assertThat(api.as("head").put(keyAccount(company), Map.of("key", true, "version", 0)).isProblem(400)
+                .errorFields()).containsExactly("reason");
+        // "not key" keeps the rule off the company: a decision, with its reason
+        assertThat(api.as("head").put(keyAccount(company), Map.of("key", false, "version", 0)).isProblem(400)
+                .errorFields()).containsExactly("reason");
+        assertThat(api.as("head").put(keyAccount(company), Map.of("version", 0)).isProblem(400)
+                .errorFields()).containsExactly("key");
         assertThat(api.as("head").put(keyAccount(company), Map.of("key", true, "reason", "Крупный дилер",
                 "kamId", userId("manager2"), "version", 0)).isProblem(400).errorFields()).containsExactly("kamId");
         assertThat(api.as("head").put(keyAccount(company), Map.of("key", true, "reason", "Крупный дилер",
@@ -87,6 +92,10 @@ class KeyAccountApiIntegrationTest {
                 .path("totalElements").asLong()).isZero();
 
         api.as("head").delete(TIERS + "/" + tier + "?version=0").isProblem(409);
+
+        assertThat(api.as("manager1").get("/api/v1/audit/KeyAccount/" + company).isJson(200).json()
+                .findValuesAsString("newValue")).contains("Крупный дилер");
+        api.as("manager3").get("/api/v1/audit/KeyAccount/" + company).isProblem(404);
     }
 
     @Test

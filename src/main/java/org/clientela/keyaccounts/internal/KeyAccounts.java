@@ -98,9 +98,9 @@ public class KeyAccounts {
     }
 
     /**
-     * A person's decision. The flag's basis becomes the decision only when the flag changes (a
-     * reason is then required); naming the KAM or the tier of a rule-made key account leaves it
-     * rule-made.
+     * A person's decision. The flag's basis becomes the decision when the flag changes, or when
+     * "not key" is said of a company the rule could mark (a reason is then required); naming the
+     * KAM or the tier of a rule-made key account leaves it rule-made.
      *
      * @param expectedVersion 0 for a company nobody decided anything about yet
      */
@@ -115,7 +115,8 @@ public class KeyAccounts {
             errors.add("key", "keyaccounts.key.required");
         }
         String why = reason == null ? "" : reason.strip();
-        boolean flagChanges = key != null && key != before.key();
+        // "not key" said of a company the rule may mark is a decision too: it keeps the rule off
+        boolean flagChanges = key != null && (key != before.key() || !key && before.basis() != Basis.DECISION);
         if (flagChanges && why.isEmpty()) {
             errors.add("reason", "keyaccounts.reason.required");
         } else if (why.length() > MAX_REASON) {
