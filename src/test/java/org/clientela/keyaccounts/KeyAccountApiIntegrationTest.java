@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
-import org.clientela.identity.Role;
 import org.clientela.identity.UserDirectory;
 import org.clientela.orders.OrderWorld;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class KeyAccountApiIntegrationTest {
     void aHeadMarksAClientKeyWithAReasonAKamAndATier() {
         String company = world.company("manager1");
         String tier = tier("3.00", "5");
-        UUID kam = users.withRole(Role.KEY_ACCOUNT_MANAGER).get(0).id().value();
+        String kam = userId("kam");
 
         assertThat(api.as("head").put(keyAccount(company), Map.of("key", true, "version", 0)).isProblem(400)
                 .errorFields()).containsExactly("reason");
