@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.clientela.catalog.ClientDiscountSource;
+import org.clientela.catalog.ClientDiscountSource.ClientDiscount;
 import org.clientela.catalog.ClientPrices;
 import org.clientela.catalog.PriceBreakdown;
 import org.clientela.catalog.PriceTypeView;
@@ -15,6 +17,7 @@ import org.clientela.clients.VisibleCompanies;
 import org.clientela.identity.CurrentUser;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +38,11 @@ class ClientPricesService implements ClientPrices {
     private final ProductService products;
     private final PriceListService priceLists;
     private final PriceTypeService priceTypes;
+    private final ObjectProvider<ClientDiscountSource> clientDiscounts;
 
     ClientPricesService(VisibleCompanies companies, ProductService products, PriceListService priceLists,
-            PriceTypeService priceTypes) {
+            PriceTypeService priceTypes, ObjectProvider<ClientDiscountSource> clientDiscounts) {
+        this.clientDiscounts = clientDiscounts;
         this.companies = companies;
         this.products = products;
         this.priceLists = priceLists;
@@ -71,14 +76,19 @@ class ClientPricesService implements ClientPrices {
         errors.throwIfAny();
         Optional<PriceTypeView> type = priceTypes.assigned(company);
         BigDecimal discount = PriceTypeService.discountOf(type);
+        Optional<ClientDiscount> own = Optional.ofNullable(clientDiscounts.getIfAvailable())
+                .flatMap(source -> source.discountFor(company, day));
         PriceListService.PriceInForce price = base.get();
-        Pricing pricing = Pricing.of(price.price(), discount, quantity, size);
+        Pricing pricing = Pricing.of(price.price(), discount,
+                own.map(ClientDiscount::percent).orElse(BigDecimal.ZERO), quantity, size);
         BigDecimal costPrice = CurrentUser.maySeeMargins() ? products.costPrice(product.id()) : null;
         BigDecimal margin = costPrice == null ? null
                 : pricing.lineAmount().subtract(pricing.cost(costPrice, quantity));
         return new PriceBreakdown(company.value(), product.id(), product.sku(), product.name(), product.unit(), day,
                 price.versionId(), price.version(), price.effectiveFrom(), price.price(),
-                type.map(PriceTypeView::name).orElse(null), discount, pricing.unitPrice(), quantity, size,
+                type.map(PriceTypeView::name).orElse(null), discount, pricing.typeUnitPrice(),
+                own.map(ClientDiscount::label).orElse(null), own.map(ClientDiscount::percent).orElse(null),
+                pricing.unitPrice(), quantity, size,
                 pricing.area(), pricing.billableArea(), pricing.lineAmount(), Money.RUB.getCurrencyCode(), costPrice,
                 margin);
     }

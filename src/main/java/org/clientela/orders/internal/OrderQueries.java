@@ -309,8 +309,9 @@ public class OrderQueries {
                 rs.getBigDecimal("width"), rs.getBigDecimal("height"), rs.getBigDecimal("area"),
                 rs.getBigDecimal("billable_area"), rs.getBigDecimal("base_price"), rs.getInt("price_list_version"),
                 rs.getObject("price_list_effective_from", LocalDate.class), rs.getString("price_type"),
-                rs.getBigDecimal("price_type_discount"), rs.getBigDecimal("list_unit_price"),
-                rs.getBigDecimal("discount_percent"), rs.getBigDecimal("unit_price"), amount,
+                rs.getBigDecimal("price_type_discount"), rs.getBigDecimal("type_unit_price"),
+                rs.getString("client_discount"), rs.getBigDecimal("client_discount_percent"),
+                rs.getBigDecimal("list_unit_price"), rs.getBigDecimal("discount_percent"), rs.getBigDecimal("unit_price"), amount,
                 margins ? cost : null, margins && cost != null ? amount.subtract(cost) : null);
     }
 }

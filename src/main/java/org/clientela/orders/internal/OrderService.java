@@ -185,7 +185,8 @@ public class OrderService implements ExposureSource {
                             area = :area, billable_area = :billable, base_price = :base,
                             price_list_version = :listVersion, price_list_effective_from = :effective,
                             price_type = :priceType, price_type_discount = :typeDiscount, list_unit_price = :list,
-                            discount_percent = :discount, unit_price = :unitPrice, amount = :amount,
+                            type_unit_price = :typePrice, client_discount = :clientDiscount,
+                            client_discount_percent = :clientDiscountPercent, discount_percent = :discount, unit_price = :unitPrice, amount = :amount,
                             cost_price = :cost, cost_amount = :costAmount
                         where id = :line and order_id = :order""")
                 .params(lineParams(priced)).param("line", lineId).param("order", orderId).update();
@@ -511,11 +512,13 @@ public class OrderService implements ExposureSource {
                         insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
                             assortment_group_id, assortment_group, quantity, width, height, area, billable_area,
                             base_price, price_list_version, price_list_effective_from, price_type, price_type_discount,
-                            list_unit_price, discount_percent, unit_price, amount, cost_price, cost_amount)
+                            list_unit_price, type_unit_price, client_discount, client_discount_percent, discount_percent,
+                            unit_price, amount, cost_price, cost_amount)
                         values (:id, :order,
                             (select coalesce(max(position), 0) + 1 from order_line where order_id = :order),
                             :product, :sku, :name, :unit, :groupId, :group, :quantity, :width, :height, :area, :billable, :base,
-                            :listVersion, :effective, :priceType, :typeDiscount, :list, :discount, :unitPrice, :amount,
+                            :listVersion, :effective, :priceType, :typeDiscount, :list, :typePrice, :clientDiscount,
+                            :clientDiscountPercent, :discount, :unitPrice, :amount,
                             :cost, :costAmount)""")
                 .params(lineParams(line)).param("id", id).param("order", orderId).update();
         return id;
@@ -540,6 +543,9 @@ public class OrderService implements ExposureSource {
         params.put("priceType", line.breakdown().priceType());
         params.put("typeDiscount", line.breakdown().discountPercent());
         params.put("list", line.breakdown().unitPrice());
+        params.put("typePrice", line.breakdown().clientDiscount() == null ? null : line.breakdown().typeUnitPrice());
+        params.put("clientDiscount", line.breakdown().clientDiscount());
+        params.put("clientDiscountPercent", line.breakdown().clientDiscountPercent());
         params.put("discount", line.discountPercent());
         params.put("unitPrice", line.unitPrice());
         params.put("amount", line.amount());
