@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -58,9 +59,16 @@ class PlanBrowserTest {
      * a cell is a change of its own that would be saved first.)
      */
     private void typeOver(By cell, String text) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(cellSelector(cell) + " input")));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+        By input = By.cssSelector(cellSelector(cell) + " input");
+        // the previous cell's answer may still be swapping the grid in: type into the cell as it is then
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement field = driver.findElement(input);
+            if (!field.isDisplayed()) {
+                return false;
+            }
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+            return true;
+        });
     }
 
     /** Types into a cell and waits for the plan's next version. */
