@@ -8,8 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How the event publication registry writes an event to its table and reads it back: as JSON by
  * the application's mapper, the same as Spring Modulith's own serializer, except that the mapper is
- * looked up once. Modulith's asks the bean factory for it on every event, and that was a tenth of a
- * confirmed order's time.
+ * looked up once. Modulith's asks the bean factory for it on every event, and that was about 8 % of
+ * a confirmation's time in a profile.
  */
 @Component
 class EventPublicationSerializer implements EventSerializer {
