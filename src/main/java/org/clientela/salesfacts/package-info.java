@@ -1,8 +1,9 @@
 /**
  * Sales facts (K1, T2, D1): what each client bought per assortment group and calendar month —
  * revenue without VAT, cost, margin, quantity, number of orders — as the table {@code sales_fact}
- * (V22) and its rollup per company and month {@code sales_fact_month} (V27), the read model
- * that ABC/XYZ, plans and reports read instead of the order lines. Kept current from the orders' {@link org.clientela.orders.OrderSalesChanged} events after their
+ * (V22), its rollup per company and month {@code sales_fact_month} (V27) and the company's
+ * running totals {@code sales_fact_running} (V37: any period's sums as the difference of two
+ * rows), the read model that ABC/XYZ, plans and reports read instead of the order lines. Kept current from the orders' {@link org.clientela.orders.OrderSalesChanged} events after their
  * commit, by recomputing the cells they touch from the orders' view {@code order_sales_line};
  * rebuilt from that view in one statement on an administrator's command. Its query API is
  * {@link org.clientela.salesfacts.SalesFacts}. See ADR 0006.

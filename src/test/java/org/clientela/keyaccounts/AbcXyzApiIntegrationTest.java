@@ -12,6 +12,7 @@ import org.clientela.IntegrationTest;
 import org.clientela.keyaccounts.SalesFacts.Company;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,9 @@ class AbcXyzApiIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    SalesFactTable salesFactTable;
+
+    @Autowired
     AbcXyzClasses classes;
 
     private ApiClient api;
@@ -55,7 +59,7 @@ class AbcXyzApiIntegrationTest {
         if (s != null) {
             return;
         }
-        SalesFacts facts = new SalesFacts(api, jdbc);
+        SalesFacts facts = new SalesFacts(api, jdbc, salesFactTable);
         s = facts.company("manager2", "Эс");
         p = facts.company("manager1", "Пэ");
         q = facts.company("manager1", "Кью");

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,9 @@ class AbcXyzBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SalesFactTable salesFactTable;
 
     private HeadlessChromium chromium;
     private WebDriver browser;
@@ -50,7 +54,7 @@ class AbcXyzBrowserTest {
 
     @Test
     void theDirectorSeesTheChartsAndTheTableAndOpensACellOfTheMatrix() {
-        SalesFacts facts = new SalesFacts(new ApiClient(port), jdbc);
+        SalesFacts facts = new SalesFacts(new ApiClient(port), jdbc, salesFactTable);
         Company steady = facts.company("manager1", "Ровный");
         Company once = facts.company("manager2", "Разовый");
         // steady: 1 000 a month, 3 000 (AX); once: 500 in February, from 85.71 % (B), cv 141.42 % (Z)

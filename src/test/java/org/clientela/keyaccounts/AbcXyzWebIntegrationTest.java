@@ -17,6 +17,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +46,15 @@ class AbcXyzWebIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SalesFactTable salesFactTable;
+
     @BeforeEach
     void world() {
         if (big != null) {
             return;
         }
-        SalesFacts facts = new SalesFacts(new ApiClient(port), jdbc);
+        SalesFacts facts = new SalesFacts(new ApiClient(port), jdbc, salesFactTable);
         big = facts.company("manager1", "Большой");
         middle = facts.company("manager2", "Средний");
         small = facts.company("manager1", "Малый");

@@ -14,6 +14,7 @@ import org.clientela.IntegrationTest;
 import org.clientela.TestClock;
 import org.clientela.keyaccounts.SalesFacts.Company;
 import org.junit.jupiter.api.Test;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,12 +49,15 @@ class KeyAccountRuleIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    SalesFactTable salesFactTable;
+
+    @Autowired
     TestClock clock;
 
     @Test
     void marksClassATwiceRunningKeepsDecisionsAndTakesBackItsOwnFlag() {
         ApiClient api = new ApiClient(port);
-        SalesFacts facts = new SalesFacts(api, jdbc);
+        SalesFacts facts = new SalesFacts(api, jdbc, salesFactTable);
         Company t = facts.company("manager1", "Тэ");
         Company l = facts.company("manager1", "Эл");
         Company u = facts.company("manager2", "Ю");

@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
  * On a seeded random mix of orders made through the API — several assortment groups and months,
  * confirmations, credit holds approved or rejected, cancellations, shipments and returns, and a
  * merge of two of the clients — the sales facts and their monthly rollup equal a bare-SQL
- * aggregate over the order lines and returns, row by row, and the rollup the cells summed per
- * month (but for the distinct orders): once the listeners have caught up, and again after a rebuild.
+ * aggregate over the order lines and returns, row by row, the rollup the cells summed per month
+ * (but for the distinct orders), and the running totals the rollup's months summed up to each
+ * month: once the listeners have caught up, and again after a rebuild.
  */
 @IntegrationTest
 class SalesFactEqualityTest {
@@ -155,5 +156,7 @@ class SalesFactEqualityTest {
         assertThat(SalesFactRows.months(jdbc, companies)).containsExactlyElementsOf(expectedMonths);
         assertThat(SalesFactRows.monthFiguresOfRollup(jdbc, companies))
                 .containsExactlyElementsOf(SalesFactRows.monthFiguresOfCells(jdbc, companies));
+        assertThat(SalesFactRows.running(jdbc, companies))
+                .containsExactlyElementsOf(SalesFactRows.runningOfRollup(jdbc, companies));
     }
 }

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The rows of {@code sales_fact} and {@code sales_fact_month} of a test's own companies, and the
- * same figures aggregated in bare SQL straight from the orders' tables (not through the orders'
- * view), as comparable text.
+ * The rows of {@code sales_fact}, {@code sales_fact_month} and {@code sales_fact_running} of a
+ * test's own companies, and the same figures aggregated in bare SQL straight from the orders'
+ * tables (not through the orders' view), as comparable text.
  */
 final class SalesFactRows {
 
@@ -90,6 +90,45 @@ final class SalesFactRows {
                         rs.getString(2), plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)),
                         plain(rs.getBigDecimal(5))))
                 .list();
+    }
+
+    /**
+     * company, month, the running sums, the number of months with a fact, whether it is the last
+     * month: one line per row of {@code sales_fact_running}, sorted.
+     */
+    static List<String> running(JdbcClient jdbc, Set<String> companies) {
+        return runningLines(jdbc, companies, """
+                select company_id, month, revenue, revenue_squares, margin, margin_squares, months, last
+                from sales_fact_running where company_id = any(:companies) order by company_id, month""");
+    }
+
+    /**
+     * What the running rows must be, from the monthly rollup: a row for every month from a
+     * company's first to its last month, each summing the rollup's months up to it (a correlated
+     * sum, not a window, to check the window against).
+     */
+    static List<String> runningOfRollup(JdbcClient jdbc, Set<String> companies) {
+        return runningLines(jdbc, companies, """
+                select b.company_id, m::date,
+                       (select sum(revenue) from sales_fact_month f where f.company_id = b.company_id and f.month <= m),
+                       (select sum(revenue * revenue) from sales_fact_month f
+                        where f.company_id = b.company_id and f.month <= m),
+                       (select sum(revenue - cost) from sales_fact_month f
+                        where f.company_id = b.company_id and f.month <= m),
+                       (select sum((revenue - cost) * (revenue - cost)) from sales_fact_month f
+                        where f.company_id = b.company_id and f.month <= m),
+                       (select count(*) from sales_fact_month f where f.company_id = b.company_id and f.month <= m),
+                       m = b.last_month
+                from (select company_id, min(month) as first_month, max(month) as last_month from sales_fact_month
+                      where company_id = any(:companies) group by company_id) as b,
+                     generate_series(b.first_month, b.last_month, interval '1 month') as m
+                order by 1, 2""");
+    }
+
+    private static List<String> runningLines(JdbcClient jdbc, Set<String> companies, String sql) {
+        return jdbc.sql(sql).param("companies", ids(companies)).query((rs, row) -> String.join(" ", rs.getString(1),
+                rs.getString(2), plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), plain(rs.getBigDecimal(5)),
+                plain(rs.getBigDecimal(6)), String.valueOf(rs.getLong(7)), String.valueOf(rs.getBoolean(8)))).list();
     }
 
     /**

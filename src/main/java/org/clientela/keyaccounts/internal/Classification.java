@@ -45,18 +45,11 @@ final class Classification {
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     /**
-     * A client's value in each month of the period, in order; a month without sales is 0.
-     * Only clients with at least one sales fact in the period are given.
+     * A client's monthly values over the period as the rule needs them: their sum (the value), the
+     * sum of their squares, and the number of months of the period (a month without sales counts,
+     * as 0). Only clients with at least one sales fact in the period are given.
      */
-    record Series(UUID companyId, String companyName, List<BigDecimal> monthly) {
-
-        Series {
-            monthly = List.copyOf(monthly);
-        }
-
-        BigDecimal value() {
-            return monthly.stream().reduce(NO_MONEY, BigDecimal::add);
-        }
+    record Series(UUID companyId, String companyName, BigDecimal value, BigDecimal squares, int months) {
     }
 
     /** The classified clients in the ABC order, the matrix, and the total of the positive values. */
@@ -67,20 +60,17 @@ final class Classification {
     }
 
     static Outcome classify(List<Series> series, Thresholds thresholds) {
-        record Valued(Series series, BigDecimal value) {
-        }
-        List<Valued> ordered = series.stream().map(s -> new Valued(s, s.value()))
-                .sorted(Comparator.comparing(Valued::value).reversed()
-                        .thenComparing(valued -> valued.series().companyId(), DATABASE_ORDER))
+        List<Series> ordered = series.stream()
+                .sorted(Comparator.comparing(Series::value).reversed().thenComparing(Series::companyId, DATABASE_ORDER))
                 .toList();
-        BigDecimal total = ordered.stream().map(Valued::value).filter(value -> value.signum() > 0)
+        BigDecimal total = ordered.stream().map(Series::value).filter(value -> value.signum() > 0)
                 .reduce(NO_MONEY, BigDecimal::add);
         BigDecimal aLimit = thresholds.a().multiply(total);
         BigDecimal bLimit = thresholds.b().multiply(total);
         BigDecimal before = BigDecimal.ZERO;
         List<ClassifiedCompany> companies = new ArrayList<>(ordered.size());
-        for (Valued valued : ordered) {
-            BigDecimal value = valued.value();
+        for (Series client : ordered) {
+            BigDecimal value = client.value();
             AbcClass abc = AbcClass.C;
             BigDecimal share = BigDecimal.ZERO.setScale(PERCENT_SCALE);
             if (value.signum() > 0) {
@@ -91,10 +81,10 @@ final class Classification {
                 before = before.add(value);
                 share = percent(value, total);
             }
-            Variation variation = Variation.of(valued.series().monthly(), value);
+            Variation variation = Variation.of(client);
             XyzClass xyz = variation.atMost(thresholds.x()) ? XyzClass.X
                     : variation.atMost(thresholds.y()) ? XyzClass.Y : XyzClass.Z;
-            companies.add(new ClassifiedCompany(valued.series().companyId(), valued.series().companyName(),
+            companies.add(new ClassifiedCompany(client.companyId(), client.companyName(),
                     value, share, percent(before, total), abc, variation.percent(), xyz, null, null));
         }
         return new Outcome(total, companies, matrix(companies, total));
@@ -112,12 +102,10 @@ final class Classification {
 
         static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
-        static Variation of(List<BigDecimal> monthly, BigDecimal sum) {
-            BigDecimal squares = BigDecimal.ZERO;
-            for (BigDecimal value : monthly) {
-                squares = squares.add(value.multiply(value));
-            }
-            return new Variation(squares.multiply(BigDecimal.valueOf(monthly.size())).subtract(sum.multiply(sum)), sum);
+        static Variation of(Series series) {
+            BigDecimal sum = series.value();
+            return new Variation(series.squares().multiply(BigDecimal.valueOf(series.months()))
+                    .subtract(sum.multiply(sum)), sum);
         }
 
         boolean atMost(BigDecimal thresholdPercent) {

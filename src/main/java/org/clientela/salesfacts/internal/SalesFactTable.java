@@ -62,6 +62,30 @@ public class SalesFactTable implements SalesFacts {
                   group by company_id, month, order_id) as per_order
             group by company_id, month""";
 
+    /**
+     * The running totals ({@code sales_fact_running}, V37) of the companies of the month rollup
+     * that the first {@code %s} selects (a where clause, or nothing), for the months the second
+     * selects: every month from a company's first to its last month with a fact, summed from the
+     * first, the last one marked.
+     */
+    private static final String INSERT_RUNNING = """
+            insert into sales_fact_running (company_id, month, revenue, revenue_squares, margin, margin_squares,
+                                            months, last)
+            select company_id, month, revenue, revenue_squares, margin, margin_squares, months, month = last_month
+            from (select s.company_id, s.month, s.last_month,
+                         sum(coalesce(f.revenue, 0)) over w as revenue,
+                         sum(coalesce(f.revenue * f.revenue, 0)) over w as revenue_squares,
+                         sum(coalesce(f.revenue - f.cost, 0)) over w as margin,
+                         sum(coalesce((f.revenue - f.cost) * (f.revenue - f.cost), 0)) over w as margin_squares,
+                         count(f.month) over w as months
+                  from (select b.company_id, m::date as month, b.last_month
+                        from (select company_id, min(month) as first_month, max(month) as last_month
+                              from sales_fact_month %s group by company_id) as b,
+                             generate_series(b.first_month, b.last_month, interval '1 month') as m) as s
+                  left join sales_fact_month f on f.company_id = s.company_id and f.month = s.month
+                  window w as (partition by s.company_id order by s.month)) as running
+            %s""";
+
     /** What a rebuild came to. */
     public record Rebuilt(int rows, int monthRows, Duration took) {
     }
@@ -98,7 +122,25 @@ public class SalesFactTable implements SalesFacts {
                     .param("company", value).param("month", first).update();
             jdbc.sql(INSERT_MONTH_AGGREGATE.formatted("where company_id = :company and month = :month"))
                     .param("company", value).param("month", first).update();
+            refreshRunning(value, first);
         }
+    }
+
+    /**
+     * Writes a company's running totals again from a changed month on: the rows before it hold
+     * (their sums end before the change), except that the last row may have moved before it (the
+     * month's facts are gone) and the rows after the new last one go.
+     */
+    private void refreshRunning(UUID company, LocalDate changed) {
+        String lastMonth = "(select max(month) from sales_fact_month where company_id = :company)";
+        jdbc.sql("delete from sales_fact_running where company_id = :company and (month >= :changed or month > "
+                + "coalesce(" + lastMonth + ", '-infinity'))")
+                .param("company", company).param("changed", changed).update();
+        jdbc.sql(INSERT_RUNNING.formatted("where company_id = :company", "where month >= :changed"))
+                .param("company", company).param("changed", changed).update();
+        jdbc.sql("update sales_fact_running set last = not last where company_id = :company and month < :changed "
+                + "and last <> (month = " + lastMonth + ")")
+                .param("company", company).param("changed", changed).update();
     }
 
     /**
@@ -109,13 +151,15 @@ public class SalesFactTable implements SalesFacts {
     @Transactional
     public Rebuilt rebuild() {
         long started = System.nanoTime();
-        jdbc.sql("lock table sales_fact, sales_fact_month in exclusive mode").update();
+        jdbc.sql("lock table sales_fact, sales_fact_month, sales_fact_running in exclusive mode").update();
         // the per-order aggregation of millions of lines sorts and hashes in memory, not on disk
         jdbc.sql("select set_config('work_mem', '128MB', true)").query(String.class).single();
         int deleted = jdbc.sql("delete from sales_fact").update();
         int rows = jdbc.sql(INSERT_AGGREGATE.formatted("")).update();
         int deletedMonths = jdbc.sql("delete from sales_fact_month").update();
         int monthRows = jdbc.sql(INSERT_MONTH_AGGREGATE.formatted("")).update();
+        jdbc.sql("delete from sales_fact_running").update();
+        jdbc.sql(INSERT_RUNNING.formatted("", "")).update();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         auditLog.updated(SALES_FACTS, "all", AuditChanges.of().field("rows", deleted, rows)
                 .field("monthRows", deletedMonths, monthRows).field("rebuiltInMillis", null, took.toMillis()));
@@ -156,6 +200,25 @@ public class SalesFactTable implements SalesFacts {
                 .param("survivor", merged.survivor().value()).param("duplicate", merged.duplicate().value()).update();
         jdbc.sql("delete from sales_fact_month where company_id = :duplicate")
                 .param("duplicate", merged.duplicate().value()).update();
+        jdbc.sql("delete from sales_fact_running where company_id = :duplicate")
+                .param("duplicate", merged.duplicate().value()).update();
+        writeRunning(merged.survivor().value());
+    }
+
+    /**
+     * Writes a company's running totals again, whole, from its monthly rollup, under its lock:
+     * what a merge does for the survivor, and what a writer of the rollup other than this class
+     * (a test's fixture) must do after.
+     */
+    @Transactional
+    public void refreshRunning(CompanyId company) {
+        lock(company.value().toString());
+        writeRunning(company.value());
+    }
+
+    private void writeRunning(UUID company) {
+        jdbc.sql("delete from sales_fact_running where company_id = :company").param("company", company).update();
+        jdbc.sql(INSERT_RUNNING.formatted("where company_id = :company", "")).param("company", company).update();
     }
 
     @Override

@@ -258,8 +258,12 @@ class AbcXyzClassificationUnitTest {
                 .orElseThrow();
     }
 
+    /** The series the database gives for these monthly values: their sum and the sum of their squares. */
     private static Series series(UUID company, String... months) {
-        return new Series(company, "Клиент " + company, Arrays.stream(months).map(BigDecimal::new).toList());
+        List<BigDecimal> values = Arrays.stream(months).map(BigDecimal::new).toList();
+        return new Series(company, "Клиент " + company, values.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                values.stream().map(value -> value.multiply(value)).reduce(BigDecimal.ZERO, BigDecimal::add),
+                values.size());
     }
 
     private static UUID id(int n) {
