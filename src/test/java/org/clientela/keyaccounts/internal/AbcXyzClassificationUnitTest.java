@@ -147,6 +147,15 @@ class AbcXyzClassificationUnitTest {
     }
 
     @Test
+    void theCoefficientHalfWayBetweenTwoHundredthsIsRoundedUp() {
+        // two months a and b: σ = |a − b| / 2, μ = (a + b) / 2, cv = |a − b| / (a + b) = 2 469 / 20 000 = 12.345 %
+        ClassifiedCompany only = single(classify(series(id(1), "11234.50", "8765.50")));
+
+        assertThat(only.cv()).isEqualTo(new BigDecimal("12.35"));
+        assertThat(only.xyz()).isEqualTo(XyzClass.Y);
+    }
+
+    @Test
     void theXyzBoundariesIncludeTheirThreshold() {
         // mean 100 each: σ 10 → cv 10 % (X), 20 % (Y), 25 % (Y), 30 % (Z)
         Outcome outcome = classify(series(id(1), "90.00", "110.00"), series(id(2), "80.00", "120.00"),
