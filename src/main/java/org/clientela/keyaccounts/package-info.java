@@ -9,6 +9,14 @@
  * quarters, evaluated daily and on demand) or by a head's or the director's decision, with a KAM
  * and a service tier. The tier's discount reaches the client's price through the catalog's
  * {@code ClientDiscountSource}, which this module implements: the catalog cannot depend on it.
+ * <p>
+ * K4: early warnings. A daily run (and one on demand) of one rule per {@link org.clientela.keyaccounts.WarningKind}
+ * over the whole department: revenue or order frequency of the last 3 whole months against the
+ * client's own 9 months before ({@code sales_fact_month}), assortment groups dropped ({@code sales_fact}),
+ * debt growing ({@link org.clientela.receivables.ReceivableBalances}), no recent order
+ * ({@link org.clientela.orders.OrderingClients}). One current warning per company and kind, refreshed
+ * by each run and closed once its condition clears; a person may dismiss it with a reason.
+ * {@link org.clientela.keyaccounts.EarlyWarnings} gives the open ones to other modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Key accounts")
 package org.clientela.keyaccounts;

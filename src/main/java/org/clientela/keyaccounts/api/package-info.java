@@ -1,2 +1,2 @@
-/** The REST API of the key-accounts module: the ABC/XYZ analysis, key accounts and service tiers. */
+/** The REST API of the key-accounts module: the ABC/XYZ analysis, key accounts, service tiers and early warnings. */
 package org.clientela.keyaccounts.api;
