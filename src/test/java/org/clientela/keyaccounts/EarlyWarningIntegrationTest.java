@@ -18,6 +18,7 @@ import org.clientela.TestClock;
 import org.clientela.clients.CompanyId;
 import org.clientela.keyaccounts.SalesFacts.Company;
 import org.junit.jupiter.api.Test;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,9 @@ class EarlyWarningIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    SalesFactTable salesFactTable;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -57,7 +61,7 @@ class EarlyWarningIntegrationTest {
     @Test
     void volumeAndFrequencyFallAgainstTheClientsOwnBaseline() {
         ApiClient api = new ApiClient(port);
-        WarningWorld world = new WarningWorld(api, jdbc);
+        WarningWorld world = new WarningWorld(api, jdbc, salesFactTable);
         UUID group = world.group("Однокамерные");
         // baseline 3 × 1 000 in 3 months: 1 000 on average per 3 months, one order a month
         Company over = world.company("manager1", "Падает");
@@ -131,7 +135,7 @@ class EarlyWarningIntegrationTest {
     @Test
     void assortmentShrinksByTwoGroupsAndNamesThem() {
         ApiClient api = new ApiClient(port);
-        WarningWorld world = new WarningWorld(api, jdbc);
+        WarningWorld world = new WarningWorld(api, jdbc, salesFactTable);
         UUID a = world.group("Группа А");
         UUID b = world.group("Группа Б");
         UUID c = world.group("Группа В");
@@ -162,7 +166,7 @@ class EarlyWarningIntegrationTest {
     @Test
     void debtGrowsByMoreThanHalfWithSomethingOverdue() {
         ApiClient api = new ApiClient(port);
-        WarningWorld world = new WarningWorld(api, jdbc);
+        WarningWorld world = new WarningWorld(api, jdbc, salesFactTable);
         Company over = world.company("manager1", "Долг растёт");
         Company under = world.company("manager1", "Долг на половину");
         Company notDue = world.company("manager1", "Долг в срок");
@@ -200,7 +204,7 @@ class EarlyWarningIntegrationTest {
     @Test
     void noOrderForSixtyDaysFromAnActiveClientDismissedWithAReasonAndBackOnceItReturns() {
         ApiClient api = new ApiClient(port);
-        WarningWorld world = new WarningWorld(api, jdbc);
+        WarningWorld world = new WarningWorld(api, jdbc, salesFactTable);
         Company silent = world.company("manager1", "Молчит");
         Company recent = world.company("manager1", "Заказал недавно");
         Company once = world.company("manager1", "Заказал раз");

@@ -16,6 +16,7 @@ import org.clientela.TestClock;
 import org.clientela.WebSession;
 import org.clientela.keyaccounts.SalesFacts.Company;
 import org.junit.jupiter.api.Test;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +38,15 @@ class EarlyWarningWebIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    SalesFactTable salesFactTable;
+
+    @Autowired
     TestClock clock;
 
     @Test
     void theOwnerSeesTheWarningOnTheStartPageOpensItsEvidenceAndDismissesIt() {
         ApiClient api = new ApiClient(port);
-        WarningWorld world = new WarningWorld(api, jdbc);
+        WarningWorld world = new WarningWorld(api, jdbc, salesFactTable);
         UUID group = world.group("Двухкамерные");
         Company company = world.company("manager1", "Сигнальный");
         world.sale(company, group, "2072-07", "410000.00", 1);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clientela.ApiClient;
+import org.clientela.clients.CompanyId;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,12 +23,14 @@ final class WarningWorld {
 
     private final ApiClient api;
     private final JdbcClient jdbc;
+    private final SalesFactTable table;
     private final SalesFacts facts;
 
-    WarningWorld(ApiClient api, JdbcClient jdbc) {
+    WarningWorld(ApiClient api, JdbcClient jdbc, SalesFactTable table) {
         this.api = api;
         this.jdbc = jdbc;
-        this.facts = new SalesFacts(api, jdbc);
+        this.table = table;
+        this.facts = new SalesFacts(api, jdbc, table);
     }
 
     SalesFacts.Company company(String owner, String name) {
@@ -63,6 +67,7 @@ final class WarningWorld {
                             order_count = sales_fact_month.order_count + excluded.order_count""")
                 .param("company", company.id()).param("month", first).param("revenue", new BigDecimal(revenue))
                 .param("orders", orders).update();
+        table.refreshRunning(new CompanyId(company.id()));
     }
 
     /** A confirmed order of {@code company} dated {@code date}, without lines. */
