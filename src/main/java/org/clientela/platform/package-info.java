@@ -6,7 +6,8 @@
  * {@link org.clientela.platform.Paging} (checked paging and sorting) and
  * {@link org.clientela.platform.Versions} (ETag and If-Match); for every module's HTML forms
  * {@link org.clientela.platform.FormErrors} (a service's refusals at their fields); for every
- * import of a table {@link org.clientela.platform.ImportFile} (CSV or XLSX, read row by row).
+ * import of a table {@link org.clientela.platform.ImportFile} (CSV or XLSX, read row by row), and for
+ * every XLSX export {@link org.clientela.platform.XlsxSheets}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package org.clientela.platform;

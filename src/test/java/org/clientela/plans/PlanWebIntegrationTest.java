@@ -101,4 +101,39 @@ class PlanWebIntegrationTest {
         assertThat(WebSession.loggedIn(port, "credit", ApiClient.DEMO_PASSWORD).get("/plans/" + id).statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aStepOnAPlanOnesRoleDoesNotAllowAnswers403AndOneWhoMayNotReadPlansGets404() {
+        String id = new ApiClient(port).as("head").post("/api/v1/plans", Map.of("period", "2066-04")).isJson(201).id();
+        String page = "/plans/" + id;
+        WebSession manager = WebSession.loggedIn(port, "manager1", ApiClient.DEMO_PASSWORD);
+        assertThat(manager.get(page).statusCode()).isEqualTo(200);
+        assertThat(manager.submit(page, page + "/approve", Map.of("version", "0")).statusCode()).isEqualTo(403);
+        assertThat(manager.submit(page, page + "/cells", Map.of("version", "0", "scope", "DEPARTMENT",
+                "measure", "revenue", "value", "100")).statusCode()).isEqualTo(403);
+        assertThat(manager.submit(page, page + "/companies", Map.of("version", "0", "inn", "7700000000"))
+                .statusCode()).isEqualTo(403);
+        assertThat(manager.submit("/plans", "/plans", Map.of("period", "2066-05")).statusCode()).isEqualTo(403);
+        // the administrator edits plans but does not approve them
+        WebSession admin = WebSession.loggedIn(port, "admin", ApiClient.DEMO_PASSWORD);
+        assertThat(admin.submit(page, page + "/approve", Map.of("version", "0")).statusCode()).isEqualTo(403);
+        assertThat(new ApiClient(port).as("head").get("/api/v1/plans/" + id).json().path("version").asLong())
+                .isZero();
+        // a plan that does not exist stays a 404 for a reader too
+        assertThat(manager.submit(page, "/plans/" + UUID.randomUUID() + "/approve", Map.of("version", "0"))
+                .statusCode()).isEqualTo(404);
+
+        WebSession credit = WebSession.loggedIn(port, "credit", ApiClient.DEMO_PASSWORD);
+        assertThat(credit.get("/plans").statusCode()).isEqualTo(404);
+        assertThat(credit.get(page + "/export.xlsx").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theNavigationShowsPlansOnlyToThoseWhoMayReadThem() {
+        String link = "href=\"/plans\"";
+        for (String reader : List.of("manager1", "kam", "head", "director", "admin")) {
+            assertThat(page(reader, "/")).as(reader).contains(link);
+        }
+        assertThat(page("credit", "/")).contains("href=\"/companies\"").doesNotContain(link);
+    }
 }

@@ -2,13 +2,13 @@ package org.clientela.keyaccounts.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
 import org.clientela.audit.AuditLog;
 import org.clientela.keyaccounts.AbcXyzAnalysis;
 import org.clientela.keyaccounts.ClassifiedCompany;
+import org.clientela.platform.XlsxSheets;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AbcXyzExport {
 
-    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CONTENT_TYPE = XlsxSheets.CONTENT_TYPE;
     static final String AUDITED_AS = "AbcXyz";
-    private static final String MONEY = "#,##0.00";
+    private static final String MONEY = XlsxSheets.MONEY;
     private static final String PERCENT = "0.00";
 
     private final AuditLog auditLog;
@@ -58,21 +58,17 @@ public class AbcXyzExport {
                 message("keyaccounts.abcXyz.abc", locale), message("keyaccounts.abcXyz.cv", locale),
                 message("keyaccounts.abcXyz.xyz", locale), message("keyaccounts.abcXyz.previous", locale),
                 message("keyaccounts.abcXyz.movement", locale));
-        for (int column = 0; column < headers.size(); column++) {
-            sheet.inlineString(2, column, headers.get(column));
-            sheet.style(2, column).bold().wrapText(true).set();
-            sheet.width(column, column == 1 ? 44 : 14);
-        }
+        XlsxSheets.header(sheet, 2, headers, 14, 44, 14, 14, 14, 14, 14, 14, 14, 14);
         sheet.freezePane(2, 3);
         int row = 3;
         for (ClassifiedCompany company : analysis.companies()) {
             sheet.value(row, 0, row - 2);
             sheet.inlineString(row, 1, company.companyName());
-            number(sheet, row, 2, company.value(), MONEY);
-            number(sheet, row, 3, company.share(), PERCENT);
-            number(sheet, row, 4, company.cumulativeShare(), PERCENT);
+            XlsxSheets.number(sheet, row, 2, company.value(), MONEY);
+            XlsxSheets.number(sheet, row, 3, company.share(), PERCENT);
+            XlsxSheets.number(sheet, row, 4, company.cumulativeShare(), PERCENT);
             sheet.inlineString(row, 5, company.abc().name());
-            number(sheet, row, 6, company.cv(), PERCENT);
+            XlsxSheets.number(sheet, row, 6, company.cv(), PERCENT);
             sheet.inlineString(row, 7, company.xyz().name());
             if (company.previousAbc() != null) {
                 sheet.inlineString(row, 8, company.previousAbc().name() + company.previousXyz().name());
@@ -82,18 +78,11 @@ public class AbcXyzExport {
         }
         sheet.inlineString(row, 1, message("keyaccounts.abcXyz.total", locale));
         sheet.style(row, 1).bold().set();
-        number(sheet, row, 2, analysis.total(), MONEY);
+        XlsxSheets.number(sheet, row, 2, analysis.total(), MONEY);
         sheet.style(row, 2).bold().format(MONEY).set();
         workbook.finish();
         auditLog.exported(AUDITED_AS, "XLSX; ABC/XYZ by " + analysis.measure().code() + " " + analysis.from() + ".."
                 + analysis.to() + "; rows: " + analysis.companies().size());
-    }
-
-    private static void number(Worksheet sheet, int row, int column, BigDecimal value, String format) {
-        if (value != null) {
-            sheet.value(row, column, value);
-            sheet.style(row, column).format(format).set();
-        }
     }
 
     private String message(String key, Locale locale, Object... arguments) {

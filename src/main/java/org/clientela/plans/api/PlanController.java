@@ -1,11 +1,15 @@
 package org.clientela.plans.api;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,14 +17,22 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.clientela.plans.PlanStatus;
 import org.clientela.plans.TargetScope;
+import org.clientela.plans.internal.PlanImportReport;
 import org.clientela.plans.internal.PlanProgress;
 import org.clientela.plans.internal.PlanProgresses;
 import org.clientela.plans.internal.PlanRow;
 import org.clientela.plans.internal.PlanView;
+import org.clientela.plans.internal.PlanWorkbook;
 import org.clientela.plans.internal.SalesPlans;
 import org.clientela.plans.internal.TargetInput;
+import org.clientela.platform.ApiProblems;
 import org.clientela.platform.Versions;
+import org.clientela.platform.XlsxSheets;
 import org.clientela.shared.Money;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +41,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Sales plans and their targets (T1), plan vs actual (T2). */
 @RestController
@@ -41,10 +56,14 @@ class PlanController {
 
     private final SalesPlans plans;
     private final PlanProgresses progresses;
+    private final PlanWorkbook workbook;
+    private final ApiProblems problems;
 
-    PlanController(SalesPlans plans, PlanProgresses progresses) {
+    PlanController(SalesPlans plans, PlanProgresses progresses, PlanWorkbook workbook, ApiProblems problems) {
         this.plans = plans;
         this.progresses = progresses;
+        this.workbook = workbook;
+        this.problems = problems;
     }
 
     record PlanSummaryResponse(UUID id, String period, PlanStatus status, long version) {
@@ -180,6 +199,58 @@ class PlanController {
             @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
             @RequestBody ReopenRequest request) {
         return withTag(plans.reopen(id, Versions.expected(ifMatch, request.version()), request.reason()));
+    }
+
+    @GetMapping("/{id}/export.xlsx")
+    @Operation(summary = "The plan's grid as XLSX, to fill in and import",
+            description = """
+                    One row per target the user sees: type (DEPARTMENT, MANAGER, COMPANY, GROUP), id (none for the \
+                    department), name, then revenue and margin in roubles without VAT, active and new clients. The \
+                    margin column only for the head, the director and the administrator. Audited as an export.""")
+    void export(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
+        PlanView plan = plans.view(id);
+        response.setContentType(XlsxSheets.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, workbook.contentDisposition(plan));
+        workbook.write(plan, locale, response.getOutputStream());
+    }
+
+    @PostMapping(path = "/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Set the targets from an XLSX table (the export's columns), all rows or none",
+            description = """
+                    The file in the part `file`: the first sheet of an XLSX (or a CSV), the first row naming the \
+                    columns as the export does (in Russian or English, or by field: type, id, name, revenue, \
+                    margin, activeClients, newClients; name is not read). Each row is checked as the grid checks \
+                    it (a known manager, group or key account; numbers ≥ 0, kopecks at most, whole clients); an \
+                    empty cell clears its target, rows not in the file keep theirs. The plan's version in \
+                    If-Match or `version`. Head, director, administrator.
+
+                    Answers: `dryRun=true` → 200 with the report, nothing written. Otherwise, when every row is \
+                    right → 200 with the report (`committed: true`, the new version also as the ETag); else 422 \
+                    `application/problem+json` with the report as `report`, each problem at its cell, nothing \
+                    written. A file that is no table, lacks a column or has no rows → 400 at the field `file`; an \
+                    approved plan or another version → 409.""")
+    @ApiResponse(responseCode = "200", description = "The report; committed when written")
+    @ApiResponse(responseCode = "422", description = "Problems in rows: nothing written; the report in `report`",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Approved, or changed by someone else",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<?> importTargets(@PathVariable UUID id,
+            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) Long version, @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestPart("file") MultipartFile file, Locale locale) throws IOException {
+        long expected = Versions.expected(ifMatch, version);
+        PlanImportReport report = workbook.importFile(id, expected, file.getInputStream(), dryRun, locale);
+        if (report.valid()) {
+            return ResponseEntity.ok().eTag(Versions.etag(report.version())).body(report);
+        }
+        if (dryRun) {
+            return ResponseEntity.ok(report);
+        }
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "plans.import.notWritten",
+                report.problemCount());
+        problem.setProperty("report", report);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(ApiProblems.PROBLEM_JSON)
+                .body(problem);
     }
 
     @GetMapping("/{id}/progress")

@@ -202,6 +202,24 @@ public class SalesPlans {
     }
 
     /**
+     * The rows of an imported table, checked as the grid's rows are and, when {@code write} and every
+     * row is right, saved all at once as {@link #saveTargets} saves them; refused like it for an
+     * approved plan or another version.
+     *
+     * @throws InvalidInputException with each problem at its row's field ({@code targets[2].revenue})
+     */
+    @PreAuthorize(EDITORS)
+    @Transactional
+    public PlanView importTargets(UUID id, long expectedVersion, List<TargetInput> inputs, boolean write) {
+        Header header = lockForChange(id, expectedVersion);
+        List<Target> targets = check(inputs);
+        if (write) {
+            write(header, targets);
+        }
+        return view(id);
+    }
+
+    /**
      * One cell of the grid as typed («1 200 000,50»; empty clears it).
      *
      * @throws InvalidInputException at the field {@code value} for a bad number

@@ -1,37 +1,49 @@
 package org.clientela.plans.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.clientela.identity.CurrentUser;
 import org.clientela.identity.Role;
 import org.clientela.plans.TargetScope;
 import org.clientela.plans.internal.Measure;
+import org.clientela.plans.internal.PlanImportReport;
 import org.clientela.plans.internal.PlanProgress;
 import org.clientela.plans.internal.PlanProgresses;
 import org.clientela.plans.internal.PlanView;
+import org.clientela.plans.internal.PlanWorkbook;
 import org.clientela.plans.internal.SalesPlans;
 import org.clientela.platform.NavigationEntry;
 import org.clientela.platform.StartPagePanel;
+import org.clientela.platform.XlsxSheets;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.StaleVersionException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The plans' pages: the list with a new plan's period, the grid of a plan's targets (each cell
- * saved in place by htmx), approval and reopening, plan vs actual, and the start page's panel.
+ * saved in place by htmx, or all from an XLSX), approval and reopening, plan vs actual, and the
+ * start page's panel. A step one's role does not allow on a plan one may read answers 403 (ADR
+ * 0003); one who may not read plans at all gets the 404 of a page that does not exist.
  */
 @Controller
 class PlanPageController {
@@ -40,15 +52,21 @@ class PlanPageController {
     private static final String LIST = "plans/list";
     private static final String GRID = "plans/grid";
     private static final String PROGRESS = "plans/progress";
+    /** Who may read plans, as {@link SalesPlans#READERS} says. */
+    private static final Role[] READERS = {Role.MANAGER, Role.KEY_ACCOUNT_MANAGER, Role.HEAD, Role.DIRECTOR,
+            Role.ADMIN};
 
     private final SalesPlans plans;
     private final PlanProgresses progresses;
+    private final PlanWorkbook workbook;
     private final MessageSource messages;
     private final Clock clock;
 
-    PlanPageController(SalesPlans plans, PlanProgresses progresses, MessageSource messages, Clock clock) {
+    PlanPageController(SalesPlans plans, PlanProgresses progresses, PlanWorkbook workbook, MessageSource messages,
+            Clock clock) {
         this.plans = plans;
         this.progresses = progresses;
+        this.workbook = workbook;
         this.messages = messages;
         this.clock = clock;
     }
@@ -59,6 +77,27 @@ class PlanPageController {
 
     private static boolean mayApprove() {
         return CurrentUser.find().map(user -> user.hasAny(Role.HEAD, Role.DIRECTOR)).orElse(false);
+    }
+
+    private static boolean mayRead() {
+        return CurrentUser.find().map(user -> user.hasAny(READERS)).orElse(false);
+    }
+
+    /**
+     * Before a step on a plan ({@code null} for a new one): 404 for one who may not read plans or a
+     * plan that does not exist, 403 for a reader whose role does not allow the step. (Spring
+     * Security's own refusal is a 404 on the HTML side.)
+     */
+    private void require(UUID planId, boolean allowed) {
+        if (!mayRead()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (planId != null) {
+            plans.view(planId);
+        }
+        if (!allowed) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
     }
 
     @GetMapping(PATH)
@@ -73,6 +112,7 @@ class PlanPageController {
 
     @PostMapping(PATH)
     String create(@RequestParam(required = false) String period, Model model, Locale locale) {
+        require(null, mayEdit());
         try {
             return "redirect:" + PATH + "/" + plans.create(period).id();
         } catch (InvalidInputException wrong) {
@@ -92,11 +132,53 @@ class PlanPageController {
         return GRID;
     }
 
+    /** The grid as the user sees it, as XLSX. */
+    @GetMapping(PATH + "/{id}/export.xlsx")
+    void export(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
+        PlanView plan = plans.view(id);
+        response.setContentType(XlsxSheets.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, workbook.contentDisposition(plan));
+        workbook.write(plan, locale, response.getOutputStream());
+    }
+
+    /**
+     * The targets from an XLSX: written when every row is right (back to the grid with how many);
+     * otherwise, or when only checked, the grid again with the report, each problem at its cell.
+     */
+    @PostMapping(PATH + "/{id}/import")
+    String importTargets(@PathVariable UUID id, @RequestParam long version,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) MultipartFile file,
+            Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+        require(id, mayEdit());
+        String error = null;
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "plans.import.noFile");
+            }
+            PlanImportReport report = workbook.importFile(id, version, file.getInputStream(), dryRun, locale);
+            if (report.committed()) {
+                redirect.addFlashAttribute("flashSuccess", "plans.import.done");
+                redirect.addFlashAttribute("flashArgs", report.rowCount());
+                return "redirect:" + PATH + "/" + id;
+            }
+            model.addAttribute("importReport", report);
+        } catch (InvalidInputException wrong) {
+            error = message(wrong.problems().get(0), locale);
+        } catch (StaleVersionException stale) {
+            error = messages.getMessage("plans.grid.stale", null, locale);
+        } catch (ConflictException refused) {
+            error = messages.getMessage(refused.messageKey(), refused.arguments(), locale);
+        }
+        model.addAttribute("importError", error);
+        return grid(id, model);
+    }
+
     /** One cell typed in the grid: the cell again (with its message if refused), the version and the totals. */
     @PostMapping(PATH + "/{id}/cells")
     String cell(@PathVariable UUID id, @RequestParam long version, @RequestParam TargetScope scope,
             @RequestParam(required = false) UUID scopeId, @RequestParam String measure,
             @RequestParam(required = false) String value, Model model, Locale locale) {
+        require(id, mayEdit());
         Measure typed = Measure.ofField(measure);
         PlanView plan;
         String error = null;
@@ -126,6 +208,7 @@ class PlanPageController {
     @PostMapping(PATH + "/{id}/companies")
     String addCompany(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String inn,
             RedirectAttributes redirect) {
+        require(id, mayEdit());
         try {
             plans.addCompany(id, version, inn);
         } catch (InvalidInputException wrong) {
@@ -141,6 +224,7 @@ class PlanPageController {
 
     @PostMapping(PATH + "/{id}/approve")
     String approve(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        require(id, mayApprove());
         try {
             plans.approve(id, version);
             redirect.addFlashAttribute("flashSuccess", "plans.approved");
@@ -156,6 +240,7 @@ class PlanPageController {
     @PostMapping(PATH + "/{id}/reopen")
     String reopen(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
+        require(id, mayApprove());
         try {
             plans.reopen(id, version, reason);
             redirect.addFlashAttribute("flashSuccess", "plans.reopened");
@@ -199,7 +284,8 @@ class PlanPageController {
 
     @Bean
     static NavigationEntry plansNavigation() {
-        return new NavigationEntry("nav.plans", PATH, 44, null);
+        return NavigationEntry.forRoles("nav.plans", PATH, 44,
+                Arrays.stream(READERS).map(Role::name).toArray(String[]::new));
     }
 
     @Bean

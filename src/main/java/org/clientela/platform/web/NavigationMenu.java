@@ -21,9 +21,9 @@ public class NavigationMenu {
     public List<NavigationEntry> visibleEntries() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return entries.stream()
-                .filter(entry -> entry.requiredRole() == null || (authentication != null
-                        && authentication.getAuthorities().stream()
-                                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + entry.requiredRole()))))
+                .filter(entry -> entry.requiredRoles().isEmpty() || (authentication != null
+                        && authentication.getAuthorities().stream().anyMatch(authority -> entry.requiredRoles()
+                                .contains(authority.getAuthority().replaceFirst("^ROLE_", "")))))
                 .toList();
     }
 }
