@@ -51,6 +51,8 @@ public final class HeadlessChromium implements AutoCloseable {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            // the page's console, for the tests that check that a page ran without a script error
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             return new HeadlessChromium(port, profile, new ChromeDriver(service, options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,6 +91,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public String text(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    }
+
+    /**
+     * The errors the pages wrote to the console since the last call: script errors and resources
+     * that failed to load, except the favicon, which the browser asks for on its own and the
+     * application does not have.
+     */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> !message.contains("/favicon.ico")).toList();
     }
 
     @Override

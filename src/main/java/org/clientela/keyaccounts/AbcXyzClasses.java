@@ -16,4 +16,13 @@ public interface AbcXyzClasses {
      *                                                    is longer than 36 months
      */
     AbcXyzAnalysis classify(YearMonth from, YearMonth to, Measure measure);
+
+    /**
+     * The same analysis of the clients the current user may see (a manager's own, a head's team's),
+     * as the ABC/XYZ page makes it with the configured thresholds: for a report beside other things.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for the margin, to one who
+     *                                                                    may not see margins
+     */
+    AbcXyzAnalysis classifyVisible(YearMonth from, YearMonth to, Measure measure);
 }

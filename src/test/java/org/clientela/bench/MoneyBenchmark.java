@@ -1,5 +1,10 @@
 package org.clientela.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * the same work: drafts of 5 lines and their confirmation under the credit rule with 8 concurrent
  * clients, a company's balance at a date, the ageing of all clients, and the reconciliation
  * statement of the busiest client for a year as JSON and as PDF, the rebuild of the sales facts
- * from scratch, and ABC/XYZ of all clients for a year and for a quarter. Results go to
+ * from scratch, ABC/XYZ of all clients for a year and for a quarter, and the director's and a
+ * manager's dashboard pages (with this month's plan in place). Results go to
  * {@code target/bench/money-<time>.json}.
  *
  * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.suite=money -Dbench.companies=10000
@@ -71,6 +77,7 @@ final class MoneyBenchmark extends BenchHarness {
             reconciliation(director, sql);
             rebuildSalesFacts(sql);
             abcXyz(director, sql);
+            dashboards(sql);
             long rss = residentMemoryMiB(application.pid());
             results.put("applicationRssMiB", rss);
             System.out.printf(Locale.ROOT, "%-68s %10d MiB%n", "resident memory of the application after the load",
@@ -567,6 +574,130 @@ final class MoneyBenchmark extends BenchHarness {
             String what = "ABC/XYZ of all clients, the last " + months + " whole months";
             report(what + ", p50", "ms", p50(api), p50(bare), "<= 200");
             report(what + ", p95", "ms", p95(api), p95(bare), "<= 200");
+        }
+    }
+
+    /**
+     * The dashboard page (GET /dashboard, HTML, a logged-in session) of the director and of manager1,
+     * with this month's plan of the department and the four managers in place (the demo's, if it was
+     * loaded); each beside the bare
+     * SQL of its aggregate work: the 24 months of the rollup, this month's and this quarter's sales
+     * per owner, (the director's) the last closed quarter and the one before it read for ABC/XYZ,
+     * the ageing by manager, the ten most overdue clients and (the manager's) their key clients'
+     * last three months.
+     */
+    private void dashboards(Connection sql) throws Exception {
+        String head = token("head");
+        YearMonth month = YearMonth.from(today);
+        Reply plan = post("/api/v1/plans", head, "{\"period\":\"" + month + "\"}");
+        // the demo data's plan of this month, where it was loaded, stays as it is
+        if (plan.statusCode() == 201) {
+            String planId = JSON.readTree(plan.body()).path("id").asString();
+            StringBuilder targets = new StringBuilder("{\"version\":0,\"targets\":[{\"scope\":\"DEPARTMENT\","
+                    + "\"revenue\":\"100000000.00\",\"margin\":\"20000000.00\"}");
+            for (String manager : OWNERS) {
+                targets.append(",{\"scope\":\"MANAGER\",\"scopeId\":\"").append(ownerId(sql, manager))
+                        .append("\",\"revenue\":\"25000000.00\"}");
+            }
+            Reply saved = call("PUT", "/api/v1/plans/" + planId + "/targets", head, targets.append("]}").toString());
+            if (saved.statusCode() != 200) {
+                throw new IllegalStateException(saved.statusCode() + " " + saved.body());
+            }
+        } else if (plan.statusCode() != 409) {
+            throw new IllegalStateException(plan.statusCode() + " " + plan.body());
+        }
+        YearMonth quarter = YearMonth.of(month.getYear(), (month.getMonthValue() - 1) / 3 * 3 + 1);
+        YearMonth closed = quarter.minusMonths(3);
+        String owner = ownerId(sql, "manager1");
+        for (String user : List.of("director", "manager1")) {
+            boolean director = user.equals("director");
+            String visible = director ? "true" : "c.owner_id = '" + owner + "'";
+            List<String> statements = new ArrayList<>(List.of("""
+                    select f.month, sum(f.revenue), sum(f.revenue - f.cost)
+                    from sales_fact_month f join company_ref c on c.id = f.company_id
+                    where f.month between '%s' and '%s' and %s group by f.month""".formatted(
+                    month.minusMonths(23).atDay(1), month.atDay(1), visible)));
+            for (YearMonth from : List.of(month, quarter)) {
+                statements.add("""
+                        select c.owner_id, sum(f.revenue), sum(f.revenue - f.cost)
+                        from sales_fact_month f join company_ref c on c.id = f.company_id
+                        where f.month between '%s' and '%s' group by c.owner_id""".formatted(from.atDay(1),
+                        month.atDay(1)));
+            }
+            if (director) {
+                statements.add("""
+                        select f.company_id, c.name, f.month, f.revenue
+                        from sales_fact_month f join company_ref c on c.id = f.company_id
+                        where f.month between '%s' and '%s'""".formatted(closed.minusMonths(3).atDay(1),
+                        closed.plusMonths(2).atDay(1)));
+            } else {
+                statements.add("""
+                        select company_id, sum(revenue) from sales_fact_month
+                        where company_id in (select id from company_ref where owner_id = '%s' limit 20)
+                          and month between '%s' and '%s' group by company_id""".formatted(owner,
+                        month.minusMonths(3).atDay(1), month.minusMonths(1).atDay(1)));
+            }
+            String owed = "select company_id, due_date, amount - paid_amount as owed from invoice where settled_on is null";
+            statements.add("""
+                    select c.owner_id, sum(o.owed) filter (where o.due_date >= '%1$s'),
+                           sum(o.owed) filter (where o.due_date < '%1$s')
+                    from (%2$s) o join company_ref c on c.id = o.company_id where %3$s
+                    group by c.owner_id""".formatted(today, owed, visible));
+            statements.add("""
+                    select c.id, sum(o.owed) filter (where o.due_date < '%1$s') as overdue
+                    from (%2$s) o join company_ref c on c.id = o.company_id where %3$s
+                    group by c.id order by overdue desc nulls last limit 10""".formatted(today, owed, visible));
+            String session = logIn(user);
+            List<Double> page = timeRuns(3, 20, () -> page("/dashboard", session));
+            List<Double> bare = timeSql(sql, i -> statements, 20);
+            String what = (director ? "the director's" : "a manager's") + " dashboard page";
+            report(what + ", p50", "ms", p50(page), p50(bare), "<= 300");
+            report(what + ", p95", "ms", p95(page), p95(bare), "<= 300");
+        }
+    }
+
+    /** A browser's session: the login form posted with its CSRF token; answers the session cookie. */
+    private String logIn(String username) throws Exception {
+        HttpURLConnection form = (HttpURLConnection) uri("/login").toURL().openConnection();
+        String cookie = sessionCookie(form);
+        String html = new String(form.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(html);
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the login page");
+        }
+        HttpURLConnection login = (HttpURLConnection) uri("/login").toURL().openConnection();
+        login.setInstanceFollowRedirects(false);
+        login.setRequestMethod("POST");
+        login.setRequestProperty("Cookie", cookie);
+        login.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        login.setDoOutput(true);
+        try (OutputStream body = login.getOutputStream()) {
+            body.write(("username=" + encode(username) + "&password=demo&_csrf=" + encode(csrf.group(1)))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        if (login.getResponseCode() != 302 || !login.getHeaderField("Location").endsWith("/")) {
+            throw new IllegalStateException("Login of " + username + " failed: " + login.getResponseCode());
+        }
+        String renewed = sessionCookie(login);
+        return renewed == null ? cookie : renewed;
+    }
+
+    private static String sessionCookie(HttpURLConnection connection) throws IOException {
+        connection.getResponseCode();
+        List<String> cookies = connection.getHeaderFields().getOrDefault("Set-Cookie", List.of());
+        return cookies.stream().map(cookie -> cookie.split(";", 2)[0]).reduce((a, b) -> a + "; " + b).orElse(null);
+    }
+
+    /** An HTML page of a logged-in session. */
+    private Reply page(String path, String cookie) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setRequestProperty("Cookie", cookie);
+        connection.setRequestProperty("Accept", "text/html");
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

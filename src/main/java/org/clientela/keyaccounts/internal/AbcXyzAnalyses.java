@@ -79,6 +79,14 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         return analyse(new AbcXyzQuery(from, to, measure, settings.thresholds()), RecordScope.everything());
     }
 
+    @Override
+    public AbcXyzAnalysis classifyVisible(YearMonth from, YearMonth to, Measure measure) {
+        InputErrors errors = new InputErrors();
+        checkPeriod(errors, from, to);
+        errors.throwIfAny();
+        return analyseForCurrentUser(new AbcXyzQuery(from, to, measure, settings.thresholds()));
+    }
+
     /**
      * The analysis of the clients the current user may see. The margin only for those who may see
      * margins (the head, the director, the administrator): 403 for everyone else.

@@ -1,0 +1,41 @@
+package org.clientela.receivables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Today's receivables in brief (R2), for the pages of other modules (the dashboards): the ageing
+ * of the clients the current user may see, per manager, and the clients with the most overdue.
+ */
+public interface ReceivablesOverview {
+
+    /** Within the current user's access; {@code topClients} of the clients with something overdue. */
+    Overview overview(int topClients);
+
+    /** Unpaid amounts by how long they are past due, in roubles. */
+    record AgeBuckets(BigDecimal notDue, BigDecimal days1to30, BigDecimal days31to60, BigDecimal days61to90,
+            BigDecimal over90) {
+
+        public BigDecimal overdue() {
+            return days1to30.add(days31to60).add(days61to90).add(over90);
+        }
+
+        public BigDecimal total() {
+            return notDue.add(overdue());
+        }
+    }
+
+    /** A manager's clients' unpaid amounts, the most overdue managers first. */
+    record ManagerAgeing(UUID managerId, String name, AgeBuckets buckets) {
+    }
+
+    /** @param maxDaysOverdue how long its oldest overdue invoice is overdue */
+    record OverdueClient(UUID companyId, String name, UUID ownerId, String ownerName, BigDecimal total,
+            BigDecimal overdue, int maxDaysOverdue) {
+    }
+
+    record Overview(LocalDate asOf, AgeBuckets total, List<ManagerAgeing> managers, List<OverdueClient> topOverdue) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.clientela.receivables.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.clientela.receivables.ReceivablesOverview;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link ReceivablesOverview} from the reports' ageing by manager and debt list: two statements. */
+@Service
+@Transactional(readOnly = true)
+class ReceivablesOverviews implements ReceivablesOverview {
+
+    /** More managers than a department has: the ageing's one page holds them all. */
+    private static final int MANAGERS = 1000;
+
+    private final ReceivablesReports reports;
+
+    ReceivablesOverviews(ReceivablesReports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public Overview overview(int topClients) {
+        ReceivablesReports.Ageing ageing = reports.ageing(reports.today(), ReceivablesReports.GroupBy.MANAGER, null, 0,
+                MANAGERS);
+        List<ManagerAgeing> managers = ageing.rows().content().stream()
+                .map(row -> new ManagerAgeing(UUID.fromString(row.id()), row.name(), buckets(row.buckets())))
+                .toList();
+        List<OverdueClient> overdue = reports.debts(null, null, true, 0, topClients).companies().content().stream()
+                .map(debt -> new OverdueClient(debt.companyId(), debt.name(), debt.ownerId(), debt.ownerName(),
+                        debt.total(), debt.overdue(), debt.maxDaysOverdue()))
+                .toList();
+        return new Overview(ageing.asOf(), buckets(ageing.total()), managers, overdue);
+    }
+
+    private static AgeBuckets buckets(Buckets buckets) {
+        return new AgeBuckets(buckets.notDue(), buckets.days1to30(), buckets.days31to60(), buckets.days61to90(),
+                buckets.over90());
+    }
+}

@@ -1,0 +1,157 @@
+package org.clientela.reporting.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.clientela.identity.AccessPolicy;
+import org.clientela.identity.CurrentUser;
+import org.clientela.identity.RecordScope;
+import org.clientela.identity.Role;
+import org.clientela.keyaccounts.AbcXyzAnalysis;
+import org.clientela.keyaccounts.AbcXyzClasses;
+import org.clientela.keyaccounts.KeyAccountPortfolio;
+import org.clientela.keyaccounts.Measure;
+import org.clientela.plans.PlanPeriod;
+import org.clientela.plans.PlanVsActual;
+import org.clientela.receivables.ReceivablesOverview;
+import org.clientela.reporting.internal.Dashboard.Cell;
+import org.clientela.reporting.internal.Dashboard.KeyClientSales;
+import org.clientela.reporting.internal.Dashboard.Matrix;
+import org.clientela.reporting.internal.Dashboard.MonthSales;
+import org.clientela.reporting.internal.Dashboard.View;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboards (D1), read from aggregates only — the monthly rollup of the sales facts
+ * ({@code sales_fact_month}), the plans' figures, the ABC/XYZ analysis of one quarter, the ageing
+ * of the unpaid invoices — never from the order lines, and in a fixed number of statements whatever
+ * the number of clients. Everything within the current user's access.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboards {
+
+    public static final String VIEWERS = "hasAnyRole('MANAGER', 'KEY_ACCOUNT_MANAGER', 'HEAD', 'DIRECTOR', 'ADMIN')";
+    /** The clients with the most overdue on the dashboard. */
+    static final int TOP_OVERDUE = 10;
+
+    private final PlanVsActual plans;
+    private final AbcXyzClasses classes;
+    private final KeyAccountPortfolio keyAccounts;
+    private final ReceivablesOverview receivables;
+    private final AccessPolicy accessPolicy;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Dashboards(PlanVsActual plans, AbcXyzClasses classes, KeyAccountPortfolio keyAccounts,
+            ReceivablesOverview receivables, AccessPolicy accessPolicy, JdbcClient jdbc, Clock clock) {
+        this.plans = plans;
+        this.classes = classes;
+        this.keyAccounts = keyAccounts;
+        this.receivables = receivables;
+        this.accessPolicy = accessPolicy;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The head, the director and the administrator see the department's view (a head: the team's). */
+    public static View viewOf(CurrentUser user) {
+        return user.hasAny(Role.HEAD, Role.DIRECTOR, Role.ADMIN) ? View.DEPARTMENT : View.MANAGER;
+    }
+
+    @PreAuthorize(VIEWERS)
+    public Dashboard current() {
+        CurrentUser user = CurrentUser.get();
+        View view = viewOf(user);
+        RecordScope scope = accessPolicy.currentScope();
+        LocalDate today = LocalDate.now(clock);
+        YearMonth month = YearMonth.from(today);
+        boolean margins = CurrentUser.maySeeMargins();
+        PlanVsActual.Figures monthFigures = plans.of(PlanPeriod.month(month), scope).orElse(null);
+        PlanVsActual.Figures quarterFigures = plans.of(PlanPeriod.quarterOf(month), scope).orElse(null);
+        List<MonthSales> months = months(month, scope, margins);
+        ReceivablesOverview.Overview owed = receivables.overview(TOP_OVERDUE);
+        boolean whole = scope.isEverything();
+        if (view == View.DEPARTMENT) {
+            return new Dashboard(view, whole, today, margins, monthFigures, quarterFigures, months, matrix(month),
+                    owed, monthFigures == null ? List.of() : monthFigures.managers(), List.of());
+        }
+        return new Dashboard(view, whole, today, margins, monthFigures, quarterFigures, months, null, owed,
+                List.of(), keyClients(user.id().value(), month));
+    }
+
+    /**
+     * The twelve months up to this one beside the twelve before them, in one statement over the
+     * monthly rollup of the visible clients' sales.
+     */
+    private List<MonthSales> months(YearMonth month, RecordScope scope, boolean margins) {
+        YearMonth first = month.minusMonths(23);
+        Map<YearMonth, BigDecimal[]> sums = new HashMap<>();
+        jdbc.sql("""
+                        select f.month, sum(f.revenue) as revenue, sum(f.revenue - f.cost) as margin
+                        from sales_fact_month f join company_ref c on c.id = f.company_id
+                        where f.month between :first and :last and (:everything or c.owner_id = any(:owners))
+                        group by f.month""")
+                .param("first", first.atDay(1)).param("last", month.atDay(1))
+                .param("everything", scope.isEverything()).param("owners", scope.ownerIds())
+                .query(rs -> {
+                    sums.put(YearMonth.from(rs.getObject("month", LocalDate.class)),
+                            new BigDecimal[] {rs.getBigDecimal("revenue"), rs.getBigDecimal("margin")});
+                });
+        BigDecimal[] none = {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)};
+        return IntStream.rangeClosed(0, 11).mapToObj(i -> {
+            YearMonth current = month.minusMonths(11L - i);
+            BigDecimal[] now = sums.getOrDefault(current, none);
+            BigDecimal[] before = sums.getOrDefault(current.minusYears(1), none);
+            return new MonthSales(current, now[0], margins ? now[1] : null, before[0], margins ? before[1] : null);
+        }).toList();
+    }
+
+    /** The last closed quarter's ABC×XYZ matrix by revenue. */
+    private Matrix matrix(YearMonth month) {
+        PlanPeriod quarter = PlanPeriod.quarterOf(month.minusMonths(3));
+        AbcXyzAnalysis analysis = classes.classifyVisible(quarter.first(), quarter.last(), Measure.REVENUE);
+        List<Cell> cells = analysis.matrix().stream()
+                .map(cell -> new Cell(cell.abc().name(), cell.xyz().name(), cell.count(), cell.value(), cell.share()))
+                .toList();
+        return new Matrix(quarter.first(), quarter.last(), analysis.companies().size(), cells);
+    }
+
+    /** The user's key accounts with the revenue of the last three whole months, the largest first. */
+    private List<KeyClientSales> keyClients(UUID user, YearMonth month) {
+        List<KeyAccountPortfolio.KeyClient> clients = keyAccounts.of(user);
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        YearMonth from = month.minusMonths(3);
+        YearMonth to = month.minusMonths(1);
+        Map<UUID, BigDecimal> revenue = new HashMap<>();
+        jdbc.sql("""
+                        select company_id, sum(revenue) from sales_fact_month
+                        where company_id = any(:ids) and month between :from and :to
+                        group by company_id""")
+                .param("ids", clients.stream().map(KeyAccountPortfolio.KeyClient::companyId).toArray(UUID[]::new))
+                .param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query(rs -> {
+                    revenue.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
+                });
+        return clients.stream()
+                .map(client -> new KeyClientSales(client.companyId(), client.name(), user.equals(client.ownerId()),
+                        user.equals(client.kamId()), from, to,
+                        revenue.getOrDefault(client.companyId(), BigDecimal.ZERO.setScale(2))))
+                .sorted(Comparator.comparing(KeyClientSales::revenue).reversed()
+                        .thenComparing(KeyClientSales::name))
+                .toList();
+    }
+}
