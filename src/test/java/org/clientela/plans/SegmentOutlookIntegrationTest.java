@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
 import org.clientela.WebSession;
+import org.clientela.clients.CompanyId;
 import org.clientela.clients.CompanyNumbers;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,9 @@ class SegmentOutlookIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SalesFactTable salesFactTable;
 
     private ApiClient api;
     private String segment;
@@ -74,6 +79,7 @@ class SegmentOutlookIntegrationTest {
                         values (:company, :month, :revenue, :cost, 1, 1)""")
                 .param("company", company).param("month", YearMonth.parse(month).atDay(1))
                 .param("revenue", new BigDecimal(revenue)).param("cost", new BigDecimal(cost)).update();
+        salesFactTable.refreshRunning(new CompanyId(company));
     }
 
     private JsonNode mine(String user, String query) {

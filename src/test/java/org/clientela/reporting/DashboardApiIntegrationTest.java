@@ -12,6 +12,7 @@ import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
 import org.clientela.TestClock;
 import org.clientela.WebSession;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class DashboardApiIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    SalesFactTable salesFactTable;
+
+    @Autowired
     TestClock clock;
 
     private ApiClient api;
@@ -50,7 +54,7 @@ class DashboardApiIntegrationTest {
         api = new ApiClient(port);
         synchronized (DashboardApiIntegrationTest.class) {
             if (world == null) {
-                DashboardWorld built = new DashboardWorld(api, jdbc);
+                DashboardWorld built = new DashboardWorld(api, jdbc, salesFactTable);
                 built.plan();
                 built.keyAccount();
                 built.invoices();

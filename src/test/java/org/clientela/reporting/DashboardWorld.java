@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clientela.ApiClient;
+import org.clientela.clients.CompanyId;
 import org.clientela.clients.CompanyNumbers;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboards' world in 2087, a year no other test uses: clients registered through the API by
- * their owners, their monthly sales written straight into {@code sales_fact_month} (the salesfacts
- * module keeps it from the orders; the dashboards read only it), a plan of May 2087, a key account
+ * their owners, their monthly sales written straight into {@code sales_fact_month} and the running
+ * totals then written again from it by the salesfacts module (which keeps both from the orders;
+ * the dashboards read only them), a plan of May 2087, a key account
  * and invoices entered by the credit controller. The figures each part contributes are written
  * beside it; the tests move the clock to 15 May 2087.
  */
@@ -33,10 +36,12 @@ final class DashboardWorld {
 
     private final ApiClient api;
     private final JdbcClient jdbc;
+    private final SalesFactTable table;
 
-    DashboardWorld(ApiClient api, JdbcClient jdbc) {
+    DashboardWorld(ApiClient api, JdbcClient jdbc, SalesFactTable table) {
         this.api = api;
         this.jdbc = jdbc;
+        this.table = table;
         manager1ClientName = ApiClient.unique("Сводка Альфа ");
         manager1Client = company("manager1", manager1ClientName);
         manager1KeyClient = company("manager1", ApiClient.unique("Сводка Ключевой "));
@@ -69,6 +74,7 @@ final class DashboardWorld {
                         values (:company, :month, :revenue, :cost, 1, 1)""")
                 .param("company", company).param("month", YearMonth.parse(month).atDay(1))
                 .param("revenue", new BigDecimal(revenue)).param("cost", new BigDecimal(cost)).update();
+        table.refreshRunning(new CompanyId(company));
     }
 
     UUID user(String username) {
