@@ -4,7 +4,7 @@
  * (a head's: their team's) — plan vs actual of the month and the quarter, revenue by month against
  * the year before, the ABC×XYZ matrix of the last closed quarter, the ageing of receivables, the
  * clients with the most overdue and the managers' ranking; a manager's shows their own plan, key
- * clients and overdue debts. Other modules add panels through {@link org.clientela.reporting.DashboardSection}.
+ * clients and overdue debts; both show the open early warnings of the clients in view.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting")
 package org.clientela.reporting;

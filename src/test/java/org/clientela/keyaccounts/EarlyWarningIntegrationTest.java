@@ -7,15 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
 import org.clientela.TestClock;
-import org.clientela.clients.CompanyId;
+import org.clientela.identity.RecordScope;
+import org.clientela.identity.UserId;
 import org.clientela.keyaccounts.SalesFacts.Company;
 import org.clientela.salesfacts.internal.SalesFactTable;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,11 @@ class EarlyWarningIntegrationTest {
 
     @Autowired
     EarlyWarnings earlyWarnings;
+
+    private UserId user(String username) {
+        return new UserId(jdbc.sql("select id from app_user where username = :name").param("name", username)
+                .query(UUID.class).single());
+    }
 
     @Test
     void volumeAndFrequencyFallAgainstTheClientsOwnBaseline() {
@@ -124,11 +132,16 @@ class EarlyWarningIntegrationTest {
         } finally {
             clock.reset();
         }
-        // the public API counts only what is open
-        assertThat(earlyWarnings.openCountsFor(Set.of(new CompanyId(over.id()), new CompanyId(rarely.id()))))
-                .isEqualTo(Map.of(WarningKind.FREQUENCY_FALLING, 1L));
-        List<EarlyWarningView> open = earlyWarnings.openFor(Set.of(new CompanyId(rarely.id())));
+        // the public API: what is open of the scope's companies, and counted per kind alike
+        RecordScope manager1 = RecordScope.ownedBy(Set.of(user("manager1")));
+        List<EarlyWarningView> open = earlyWarnings.openFor(manager1, 10_000).stream()
+                .filter(warning -> Set.of(over.id(), rarely.id()).contains(warning.company().value())).toList();
         assertThat(open).extracting(EarlyWarningView::kind).containsExactly(WarningKind.FREQUENCY_FALLING);
+        assertThat(earlyWarnings.openCountsFor(manager1)).isEqualTo(earlyWarnings.openFor(manager1, 10_000).stream()
+                .collect(Collectors.groupingBy(EarlyWarningView::kind, () -> new EnumMap<>(WarningKind.class),
+                        Collectors.counting())));
+        assertThat(earlyWarnings.openFor(RecordScope.ownedBy(Set.of(user("manager3"))), 10_000))
+                .noneMatch(warning -> warning.company().value().equals(rarely.id()));
         assertThat(open.get(0).companyName()).isEqualTo(rarely.name());
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
@@ -223,6 +225,40 @@ class DashboardApiIntegrationTest {
         assertThat(key.path("owned").asBoolean()).isFalse();
         assertThat(key.path("kam").asBoolean()).isTrue();
         assertThat(money(key.path("revenue"))).isEqualTo("4000.00");
+    }
+
+    @Test
+    void eachViewListsTheOpenEarlyWarningsOfItsClientsOnly() {
+        UUID mine = warning(world.manager1Client, "NO_RECENT_ORDER", "OPEN");
+        UUID otherTeams = warning(world.manager3Client, "VOLUME_FALLING", "OPEN");
+        UUID dismissed = warning(world.manager1Client, "DEBT_GROWING", "DISMISSED");
+
+        assertThat(ids(dashboard("director").path("warnings"), "id")).contains(mine.toString(), otherTeams.toString())
+                .doesNotContain(dismissed.toString());
+        assertThat(ids(dashboard("head").path("warnings"), "id")).contains(mine.toString())
+                .doesNotContain(otherTeams.toString(), dismissed.toString());
+        JsonNode manager1 = dashboard("manager1");
+        assertThat(ids(manager1.path("warnings"), "id")).contains(mine.toString())
+                .doesNotContain(otherTeams.toString(), dismissed.toString());
+        assertThat(byId(manager1.path("warnings"), "id", mine).path("companyName").asString())
+                .isEqualTo(world.manager1ClientName);
+        assertThat(manager1.path("warningCounts").path("NO_RECENT_ORDER").asLong()).isPositive();
+        assertThat(ids(dashboard("manager2").path("warnings"), "id")).doesNotContain(mine.toString());
+    }
+
+    /** A warning as the daily run would leave it, detected on the world's day (the latest of all). */
+    private UUID warning(UUID company, String kind, String status) {
+        UUID id = UUID.randomUUID();
+        boolean dismissed = status.equals("DISMISSED");
+        jdbc.sql("""
+                        insert into early_warning (id, company_id, kind, status, detected_on, refreshed_on, evidence,
+                                                   dismissed_by, dismissed_at, dismissal_reason)
+                        values (:id, :company, :kind, :status, :day, :day, '{}'::jsonb, :by, :at, :reason)""")
+                .param("id", id).param("company", company).param("kind", kind).param("status", status)
+                .param("day", DashboardWorld.TODAY).param("by", dismissed ? world.user("manager1") : null)
+                .param("at", dismissed ? Timestamp.from(clock.instant()) : null)
+                .param("reason", dismissed ? "Знаю, клиент в отпуске" : null).update();
+        return id;
     }
 
     @Test

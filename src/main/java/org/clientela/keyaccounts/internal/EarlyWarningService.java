@@ -175,27 +175,24 @@ public class EarlyWarningService implements EarlyWarnings {
     }
 
     @Override
-    public List<EarlyWarningView> openFor(Set<CompanyId> companies) {
-        return jdbc.sql(SELECT + "where w.status = 'OPEN' and w.company_id = any(:companies) "
-                        + "order by w.detected_on desc, w.id")
-                .param("companies", ids(companies)).query(this::warning).list().stream().map(Warning::view).toList();
+    public List<EarlyWarningView> openFor(RecordScope scope, int limit) {
+        return jdbc.sql(SELECT + "where w.status = 'OPEN' and (:everything or c.owner_id = any(:owners)) "
+                        + "order by w.detected_on desc, w.id limit :limit")
+                .param("everything", scope.isEverything()).param("owners", scope.ownerIds()).param("limit", limit)
+                .query(this::warning).list().stream().map(Warning::view).toList();
     }
 
     @Override
-    public Map<WarningKind, Long> openCountsFor(Set<CompanyId> companies) {
+    public Map<WarningKind, Long> openCountsFor(RecordScope scope) {
         Map<WarningKind, Long> counts = new EnumMap<>(WarningKind.class);
         jdbc.sql("""
-                        select kind, count(*) as n from early_warning
-                        where status = 'OPEN' and company_id = any(:companies) group by kind""")
-                .param("companies", ids(companies))
+                        select w.kind, count(*) as n from early_warning w join company_ref c on c.id = w.company_id
+                        where w.status = 'OPEN' and (:everything or c.owner_id = any(:owners)) group by w.kind""")
+                .param("everything", scope.isEverything()).param("owners", scope.ownerIds())
                 .query(rs -> {
                     counts.put(WarningKind.valueOf(rs.getString("kind")), rs.getLong("n"));
                 });
         return counts;
-    }
-
-    private static UUID[] ids(Set<CompanyId> companies) {
-        return companies.stream().map(CompanyId::value).toArray(UUID[]::new);
     }
 
     private Warning warning(ResultSet rs, int row) throws SQLException {

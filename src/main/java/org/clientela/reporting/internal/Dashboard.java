@@ -5,8 +5,11 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.clientela.keyaccounts.EarlyWarningView;
+import org.clientela.keyaccounts.WarningKind;
 import org.clientela.plans.PlanVsActual;
 import org.clientela.receivables.ReceivablesOverview;
 
@@ -21,10 +24,13 @@ import org.clientela.receivables.ReceivablesOverview;
  * @param matrix  {@code null} in a manager's view
  * @param ranking empty in a manager's view
  * @param keyClients empty in the department's view
+ * @param warnings the latest open early warnings of the clients in view
+ * @param warningCounts all their open early warnings per kind
  */
 public record Dashboard(View view, boolean wholeDepartment, LocalDate asOf, boolean marginsVisible, PlanVsActual.Figures month,
         PlanVsActual.Figures quarter, List<MonthSales> months, Matrix matrix, ReceivablesOverview.Overview receivables,
-        List<PlanVsActual.ManagerFigures> ranking, List<KeyClientSales> keyClients) {
+        List<PlanVsActual.ManagerFigures> ranking, List<KeyClientSales> keyClients, List<EarlyWarningView> warnings,
+        Map<WarningKind, Long> warningCounts) {
 
     public enum View {
         DEPARTMENT, MANAGER

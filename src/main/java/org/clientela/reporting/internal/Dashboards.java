@@ -17,8 +17,11 @@ import org.clientela.identity.RecordScope;
 import org.clientela.identity.Role;
 import org.clientela.keyaccounts.AbcXyzAnalysis;
 import org.clientela.keyaccounts.AbcXyzClasses;
+import org.clientela.keyaccounts.EarlyWarningView;
+import org.clientela.keyaccounts.EarlyWarnings;
 import org.clientela.keyaccounts.KeyAccountPortfolio;
 import org.clientela.keyaccounts.Measure;
+import org.clientela.keyaccounts.WarningKind;
 import org.clientela.plans.PlanPeriod;
 import org.clientela.plans.PlanVsActual;
 import org.clientela.receivables.ReceivablesOverview;
@@ -35,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The dashboards (D1), read from aggregates only — the monthly rollup of the sales facts
  * ({@code sales_fact_month}), the plans' figures, the ABC/XYZ analysis of one quarter, the ageing
- * of the unpaid invoices — never from the order lines, and in a fixed number of statements whatever
+ * of the unpaid invoices, the open early warnings — never from the order lines, and in a fixed number of statements whatever
  * the number of clients. Everything within the current user's access.
  */
 @Service
@@ -45,21 +48,26 @@ public class Dashboards {
     public static final String VIEWERS = "hasAnyRole('MANAGER', 'KEY_ACCOUNT_MANAGER', 'HEAD', 'DIRECTOR', 'ADMIN')";
     /** The clients with the most overdue on the dashboard. */
     static final int TOP_OVERDUE = 10;
+    /** The latest early warnings on the dashboard. */
+    static final int LATEST_WARNINGS = 10;
 
     private final PlanVsActual plans;
     private final AbcXyzClasses classes;
     private final KeyAccountPortfolio keyAccounts;
     private final ReceivablesOverview receivables;
+    private final EarlyWarnings warnings;
     private final AccessPolicy accessPolicy;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Dashboards(PlanVsActual plans, AbcXyzClasses classes, KeyAccountPortfolio keyAccounts,
-            ReceivablesOverview receivables, AccessPolicy accessPolicy, JdbcClient jdbc, Clock clock) {
+            ReceivablesOverview receivables, EarlyWarnings warnings, AccessPolicy accessPolicy, JdbcClient jdbc,
+            Clock clock) {
         this.plans = plans;
         this.classes = classes;
         this.keyAccounts = keyAccounts;
         this.receivables = receivables;
+        this.warnings = warnings;
         this.accessPolicy = accessPolicy;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -83,12 +91,15 @@ public class Dashboards {
         List<MonthSales> months = months(month, scope, margins);
         ReceivablesOverview.Overview owed = receivables.overview(TOP_OVERDUE);
         boolean whole = scope.isEverything();
+        List<EarlyWarningView> latestWarnings = warnings.openFor(scope, LATEST_WARNINGS);
+        Map<WarningKind, Long> warningCounts = warnings.openCountsFor(scope);
         if (view == View.DEPARTMENT) {
             return new Dashboard(view, whole, today, margins, monthFigures, quarterFigures, months, matrix(month),
-                    owed, monthFigures == null ? List.of() : monthFigures.managers(), List.of());
+                    owed, monthFigures == null ? List.of() : monthFigures.managers(), List.of(), latestWarnings,
+                    warningCounts);
         }
         return new Dashboard(view, whole, today, margins, monthFigures, quarterFigures, months, null, owed,
-                List.of(), keyClients(user.id().value(), month));
+                List.of(), keyClients(user.id().value(), month), latestWarnings, warningCounts);
     }
 
     /**

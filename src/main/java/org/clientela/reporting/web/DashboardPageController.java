@@ -2,7 +2,6 @@ package org.clientela.reporting.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +12,11 @@ import org.clientela.plans.PlanVsActual;
 import org.clientela.platform.NavigationEntry;
 import org.clientela.receivables.ReceivablesOverview.AgeBuckets;
 import org.clientela.receivables.ReceivablesOverview.ManagerAgeing;
-import org.clientela.reporting.DashboardSection;
 import org.clientela.reporting.internal.Dashboard;
 import org.clientela.reporting.internal.Dashboard.MonthSales;
 import org.clientela.reporting.internal.Dashboards;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard page: the view the user's role picks, each chart with its table under it, and
- * below them the panels other modules contribute ({@link DashboardSection}), each loaded by htmx.
+ * The dashboard page: the view the user's role picks, each chart with its table under it.
  */
 @Controller
 class DashboardPageController {
@@ -39,24 +34,19 @@ class DashboardPageController {
     private static final String[] BUCKET_COLOURS = {"#198754", "#ffc107", "#fd7e14", "#dc3545", "#842029"};
 
     private final Dashboards dashboards;
-    private final List<DashboardSection> sections;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    DashboardPageController(Dashboards dashboards, ObjectProvider<DashboardSection> sections, MessageSource messages,
-            JsonMapper json) {
+    DashboardPageController(Dashboards dashboards, MessageSource messages, JsonMapper json) {
         this.dashboards = dashboards;
-        this.sections = sections.stream().sorted(Comparator.comparingInt(DashboardSection::order)).toList();
         this.messages = messages;
         this.json = json;
     }
 
     @GetMapping(PATH)
-    String dashboard(Authentication authentication, Model model, Locale locale) {
+    String dashboard(Model model, Locale locale) {
         Dashboard dashboard = dashboards.current();
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("sections", sections.stream().filter(section -> section.shownTo().test(authentication))
-                .toList());
         model.addAttribute("planChart", json.writeValueAsString(planChart(dashboard, locale)));
         model.addAttribute("monthsChart", json.writeValueAsString(monthsChart(dashboard, locale)));
         if (dashboard.matrix() != null) {
