@@ -230,6 +230,6 @@ class AbcXyzPageController {
 
     @Bean
     static NavigationEntry abcXyzNavigation() {
-        return new NavigationEntry("nav.abcXyz", PATH, 45, null);
+        return new NavigationEntry("nav.abcXyz", PATH, 45, null).inGroup(NavigationEntry.ANALYTICS);
     }
 }

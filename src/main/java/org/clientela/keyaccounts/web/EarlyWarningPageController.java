@@ -191,7 +191,7 @@ class EarlyWarningPageController {
 
     @Bean
     static NavigationEntry earlyWarningNavigation() {
-        return new NavigationEntry("nav.earlyWarnings", PATH, 46, null);
+        return new NavigationEntry("nav.earlyWarnings", PATH, 46, null).inGroup(NavigationEntry.ANALYTICS);
     }
 
     @Bean

@@ -102,6 +102,6 @@ class KeyAccountPageController {
 
     @Bean
     static NavigationEntry keyAccountNavigation() {
-        return new NavigationEntry("nav.keyAccounts", PATH, 44, null);
+        return new NavigationEntry("nav.keyAccounts", PATH, 44, null).inGroup(NavigationEntry.ANALYTICS);
     }
 }

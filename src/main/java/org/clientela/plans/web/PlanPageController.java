@@ -285,7 +285,7 @@ class PlanPageController {
     @Bean
     static NavigationEntry plansNavigation() {
         return NavigationEntry.forRoles("nav.plans", PATH, 44,
-                Arrays.stream(READERS).map(Role::name).toArray(String[]::new));
+                Arrays.stream(READERS).map(Role::name).toArray(String[]::new)).inGroup(NavigationEntry.ANALYTICS);
     }
 
     @Bean

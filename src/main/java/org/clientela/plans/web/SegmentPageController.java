@@ -114,6 +114,6 @@ class SegmentPageController {
 
     @Bean
     static NavigationEntry segmentsNavigation() {
-        return new NavigationEntry("nav.segments", PATH, 46, null);
+        return new NavigationEntry("nav.segments", PATH, 46, null).inGroup(NavigationEntry.ANALYTICS);
     }
 }
