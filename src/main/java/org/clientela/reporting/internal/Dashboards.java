@@ -33,16 +33,22 @@ import org.clientela.reporting.internal.Dashboard.View;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboards (D1), read from aggregates only — the monthly rollup of the sales facts
  * ({@code sales_fact_month}), the plans' figures, the ABC/XYZ analysis of one quarter, the ageing
- * of the unpaid invoices, the open early warnings — never from the order lines, and in a fixed number of statements whatever
- * the number of clients. Everything within the current user's access.
+ * of the unpaid invoices, the open early warnings — never from the order lines, and in a fixed
+ * number of statements whatever the number of clients. Everything within the current user's access.
+ * <p>
+ * The parts do not depend on each other, so they are read side by side, each in its own read-only
+ * transaction on a thread of {@link DashboardReads} that carries the user's security context: the
+ * director's page is as slow as its slowest part (the year's months, the ageing), not their sum.
+ * The request's thread holds no connection while it waits, so concurrent dashboards cannot starve
+ * the pool.
  */
 @Service
-@Transactional(readOnly = true)
 public class Dashboards {
 
     public static final String VIEWERS = "hasAnyRole('MANAGER', 'KEY_ACCOUNT_MANAGER', 'HEAD', 'DIRECTOR', 'ADMIN')";
@@ -58,11 +64,13 @@ public class Dashboards {
     private final EarlyWarnings warnings;
     private final AccessPolicy accessPolicy;
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final DashboardReads reads;
     private final Clock clock;
 
     Dashboards(PlanVsActual plans, AbcXyzClasses classes, KeyAccountPortfolio keyAccounts,
             ReceivablesOverview receivables, EarlyWarnings warnings, AccessPolicy accessPolicy, JdbcClient jdbc,
-            Clock clock) {
+            PlatformTransactionManager transactions, DashboardReads reads, Clock clock) {
         this.plans = plans;
         this.classes = classes;
         this.keyAccounts = keyAccounts;
@@ -70,6 +78,9 @@ public class Dashboards {
         this.warnings = warnings;
         this.accessPolicy = accessPolicy;
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -86,20 +97,21 @@ public class Dashboards {
         LocalDate today = LocalDate.now(clock);
         YearMonth month = YearMonth.from(today);
         boolean margins = CurrentUser.maySeeMargins();
-        PlanVsActual.Figures monthFigures = plans.of(PlanPeriod.month(month), scope).orElse(null);
-        PlanVsActual.Figures quarterFigures = plans.of(PlanPeriod.quarterOf(month), scope).orElse(null);
-        List<MonthSales> months = months(month, scope, margins);
-        ReceivablesOverview.Overview owed = receivables.overview(TOP_OVERDUE);
-        boolean whole = scope.isEverything();
-        List<EarlyWarningView> latestWarnings = warnings.openFor(scope, LATEST_WARNINGS);
-        Map<WarningKind, Long> warningCounts = warnings.openCountsFor(scope);
-        if (view == View.DEPARTMENT) {
-            return new Dashboard(view, whole, today, margins, monthFigures, quarterFigures, months, matrix(month),
-                    owed, monthFigures == null ? List.of() : monthFigures.managers(), List.of(), latestWarnings,
-                    warningCounts);
-        }
-        return new Dashboard(view, whole, today, margins, monthFigures, quarterFigures, months, null, owed,
-                List.of(), keyClients(user.id().value(), month), latestWarnings, warningCounts);
+        boolean department = view == View.DEPARTMENT;
+        var monthFigures = reads.start(() -> plans.of(PlanPeriod.month(month), scope).orElse(null));
+        var quarterFigures = reads.start(() -> plans.of(PlanPeriod.quarterOf(month), scope).orElse(null));
+        var months = reads.start(() -> readOnly.execute(status -> months(month, scope, margins)));
+        var owed = reads.start(() -> receivables.overview(TOP_OVERDUE));
+        var latestWarnings = reads.start(() -> warnings.openFor(scope, LATEST_WARNINGS));
+        var warningCounts = reads.start(() -> warnings.openCountsFor(scope));
+        var matrix = reads.start(() -> department ? matrix(month) : null);
+        var keyClients = reads.start(() -> department ? List.<KeyClientSales>of()
+                : readOnly.execute(status -> keyClients(user.id().value(), month)));
+        PlanVsActual.Figures monthPlan = monthFigures.join();
+        List<PlanVsActual.ManagerFigures> ranking = department && monthPlan != null ? monthPlan.managers() : List.of();
+        return new Dashboard(view, scope.isEverything(), today, margins, monthPlan, quarterFigures.join(),
+                months.join(), matrix.join(), owed.join(), ranking, keyClients.join(), latestWarnings.join(),
+                warningCounts.join());
     }
 
     /**
