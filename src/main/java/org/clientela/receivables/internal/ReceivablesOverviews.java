@@ -7,7 +7,7 @@ import org.clientela.receivables.ReceivablesOverview;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link ReceivablesOverview} from the reports' ageing by manager and debt list: two statements. */
+/** {@link ReceivablesOverview} from the reports' ageing by manager and debt list: a statement each. */
 @Service
 @Transactional(readOnly = true)
 class ReceivablesOverviews implements ReceivablesOverview {
@@ -22,17 +22,21 @@ class ReceivablesOverviews implements ReceivablesOverview {
     }
 
     @Override
-    public Overview overview(int topClients) {
+    public Ageing ageingByManager() {
         ReceivablesReports.Ageing ageing = reports.ageing(reports.today(), ReceivablesReports.GroupBy.MANAGER, null, 0,
                 MANAGERS);
         List<ManagerAgeing> managers = ageing.rows().content().stream()
                 .map(row -> new ManagerAgeing(UUID.fromString(row.id()), row.name(), buckets(row.buckets())))
                 .toList();
-        List<OverdueClient> overdue = reports.debts(null, null, true, 0, topClients).companies().content().stream()
+        return new Ageing(ageing.asOf(), buckets(ageing.total()), managers);
+    }
+
+    @Override
+    public List<OverdueClient> mostOverdue(int count) {
+        return reports.debts(null, null, true, 0, count).companies().content().stream()
                 .map(debt -> new OverdueClient(debt.companyId(), debt.name(), debt.ownerId(), debt.ownerName(),
                         debt.total(), debt.overdue(), debt.maxDaysOverdue()))
                 .toList();
-        return new Overview(ageing.asOf(), buckets(ageing.total()), managers, overdue);
     }
 
     private static AgeBuckets buckets(Buckets buckets) {

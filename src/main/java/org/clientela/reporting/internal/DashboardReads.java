@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardReads implements DisposableBean {
 
-    /** A dashboard has eight parts; two pages opened at once still read all theirs together. */
-    private static final int THREADS = 8;
+    /** A dashboard has nine parts; two pages opened at once still read all theirs together. */
+    private static final int THREADS = 9;
 
     private final ExecutorService threads;
 

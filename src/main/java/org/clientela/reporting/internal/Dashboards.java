@@ -101,7 +101,8 @@ public class Dashboards {
         var monthFigures = reads.start(() -> plans.of(PlanPeriod.month(month), scope).orElse(null));
         var quarterFigures = reads.start(() -> plans.of(PlanPeriod.quarterOf(month), scope).orElse(null));
         var months = reads.start(() -> readOnly.execute(status -> months(month, scope, margins)));
-        var owed = reads.start(() -> receivables.overview(TOP_OVERDUE));
+        var ageing = reads.start(receivables::ageingByManager);
+        var overdue = reads.start(() -> receivables.mostOverdue(TOP_OVERDUE));
         var latestWarnings = reads.start(() -> warnings.openFor(scope, LATEST_WARNINGS));
         var warningCounts = reads.start(() -> warnings.openCountsFor(scope));
         var matrix = reads.start(() -> department ? matrix(month) : null);
@@ -110,7 +111,7 @@ public class Dashboards {
         PlanVsActual.Figures monthPlan = monthFigures.join();
         List<PlanVsActual.ManagerFigures> ranking = department && monthPlan != null ? monthPlan.managers() : List.of();
         return new Dashboard(view, scope.isEverything(), today, margins, monthPlan, quarterFigures.join(),
-                months.join(), matrix.join(), owed.join(), ranking, keyClients.join(), latestWarnings.join(),
+                months.join(), matrix.join(), new ReceivablesOverview.Overview(ageing.join(), overdue.join()), ranking, keyClients.join(), latestWarnings.join(),
                 warningCounts.join());
     }
 
