@@ -64,6 +64,8 @@ class AbcXyzBrowserTest {
         facts.sale(once, "2050-02", "500.00", "300.00");
 
         chromium.logIn("director", ApiClient.DEMO_PASSWORD);
+        // the analyses sit in one menu of the navigation bar
+        chromium.click(By.linkText("Аналитика"));
         chromium.click(By.linkText("ABC/XYZ-анализ"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("abc-xyz-filter")));
         browser.get("http://localhost:" + port + "/analytics/abc-xyz?from=2050-01&to=2050-03");

@@ -108,6 +108,8 @@ class KeyAccountBrowserTest {
         assertThat(text(By.id("key-account-kam"))).isEqualTo("Лебедева Мария Владимировна");
 
         // the list of key accounts, the head's decisions of this KAM
+        // the analyses sit in one menu of the navigation bar
+        chromium.click(By.linkText("Аналитика"));
         chromium.click(By.linkText("Ключевые клиенты"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-account-list")));
         // the filters as a link to them opens them (each change of a filter swaps the list in by htmx)

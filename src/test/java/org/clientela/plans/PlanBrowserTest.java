@@ -94,6 +94,8 @@ class PlanBrowserTest {
         UUID manager2 = world.user("manager2");
 
         chromium.logIn("head", ApiClient.DEMO_PASSWORD);
+        // the analyses sit in one menu of the navigation bar
+        chromium.click(By.linkText("Аналитика"));
         chromium.click(By.linkText("Планы продаж"));
         chromium.click(By.linkText("2065-01"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-grid")));
