@@ -17,6 +17,11 @@
  * ({@link org.clientela.orders.OrderingClients}). One current warning per company and kind, refreshed
  * by each run and closed once its condition clears; a person may dismiss it with a reason.
  * {@link org.clientela.keyaccounts.EarlyWarnings} gives the open ones to other modules.
+ * <p>
+ * K3: account plans. A key account's cooperation plan for a year: goals (revenue, margin, assortment,
+ * share of wallet), actions with owners and deadlines, approval by a head or the director, quarterly
+ * reviews; its execution is the year's revenue and margin so far from {@code sales_fact_month}
+ * against the goals and the share of the year gone by. Seen by those who see the company and by its KAM.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Key accounts")
 package org.clientela.keyaccounts;
