@@ -3,8 +3,9 @@
  * ({@link org.clientela.catalog.ClientPrices}), confirmed under the credit rule
  * ({@link org.clientela.credit.CreditControl}) or held for a person's decision, invoiced through
  * {@link org.clientela.receivables.Invoices}, moved through production and delivery by the
- * executing department, with the client's contact told of each step by mail; returns of shipped
- * orders (O4). Its confirmed orders not yet invoiced are part of the client's credit exposure
+ * executing department, with the client's contact told of each step by mail; the work plan of a
+ * confirmed order, its steps with due dates done or with problems told to the client (A5); returns
+ * of shipped orders (O4). Its confirmed orders not yet invoiced are part of the client's credit exposure
  * ({@link org.clientela.credit.ExposureSource}). What counts as a sale it publishes as the view
  * {@code order_sales_line} (V24), and each change to it as an {@link org.clientela.orders.OrderSalesChanged}
  * event. Who has been ordering lately, for the early warnings: {@link org.clientela.orders.OrderingClients}.

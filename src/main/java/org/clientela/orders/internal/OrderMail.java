@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.clientela.audit.AuditChanges;
@@ -31,10 +32,14 @@ public class OrderMail {
     /** The client is written to in Russian, whatever language the sender's screen speaks. */
     private static final Locale CLIENT_LOCALE = Locale.forLanguageTag("ru");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final String NOTE = "{note}";
 
-    /** What an order mail is about: a step of the order, or a problem with it. */
+    /**
+     * What an order mail is about: a step of the order, or a problem with it; a step of its work
+     * plan done, or a problem on one.
+     */
     public enum Event {
-        IN_PRODUCTION, READY, SHIPPED, DELIVERED, PROBLEM;
+        IN_PRODUCTION, READY, SHIPPED, DELIVERED, PROBLEM, STEP_DONE, STEP_PROBLEM;
 
         static Event of(OrderStatus status) {
             return switch (status) {
@@ -107,19 +112,49 @@ public class OrderMail {
      * @return whether a mail was written
      */
     boolean inform(OrderRow order, Event event, OrderStatus status, String note, LocalDate day) {
-        if (!order.informClient() || order.contactEmail() == null || order.contactEmail().isBlank()) {
+        if (!order.informClient() || !hasAddress(order)) {
             return false;
         }
+        write(order, event, Map.of("{status}", statusName(status), "{date}", DAY.format(day),
+                NOTE, note == null ? "" : note.strip()), OrderService.SALES_ORDER);
+        return true;
+    }
+
+    /**
+     * Writes to the order's contact of a step of its work plan, logged about the plan
+     * ({@link WorkPlanService#WORK_PLAN}); the caller checked that the order informs its client and
+     * that the contact has an address.
+     */
+    void informOfStep(OrderRow order, Event event, String step, LocalDate due, String note, LocalDate day) {
+        write(order, event, Map.of("{status}", statusName(order.status()), "{date}", DAY.format(day),
+                NOTE, note == null ? "" : note.strip(), "{step}", step, "{due}", DAY.format(due)),
+                WorkPlanService.WORK_PLAN);
+    }
+
+    static boolean hasAddress(OrderRow order) {
+        return order.contactEmail() != null && !order.contactEmail().isBlank();
+    }
+
+    private void write(OrderRow order, Event event, Map<String, String> values, String aboutType) {
         Template template = jdbc.sql(
                         "select event, subject, body, version from order_mail_template where event = :event")
                 .param("event", event.name())
                 .query((rs, row) -> new Template(event, rs.getString(2), rs.getString(3), rs.getLong(4))).single();
-        String statusName = messages.getMessage("orders.status." + status.name(), null, CLIENT_LOCALE);
-        String text = note == null ? "" : note.strip();
-        mail.send(new OutgoingMail.Message(order.contactEmail(),
-                fill(template.subject(), order, statusName, day, text).strip(),
-                fill(template.body(), order, statusName, day, text), OrderService.SALES_ORDER, order.id()));
-        return true;
+        mail.send(new OutgoingMail.Message(order.contactEmail(), fill(template.subject(), order, values).strip(),
+                fill(template.body(), order, values), aboutType, order.id()));
+    }
+
+    /** A day as the client reads it in a mail. */
+    static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
+    String clientText(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, CLIENT_LOCALE);
+    }
+
+    private String statusName(OrderStatus status) {
+        return clientText("orders.status." + status.name());
     }
 
     @Transactional(readOnly = true)
@@ -127,8 +162,20 @@ public class OrderMail {
         return mail.about(OrderService.SALES_ORDER, orderId);
     }
 
-    static String fill(String template, OrderRow order, String status, LocalDate day, String note) {
-        return template.replace("{number}", order.number()).replace("{company}", order.companyName())
-                .replace("{status}", status).replace("{date}", DAY.format(day)).replace("{note}", note);
+    /** The mails about the order's work plan, oldest first. The caller checked that the user may see it. */
+    @Transactional(readOnly = true)
+    public List<OutgoingMail.Sent> sentOfWorkPlan(UUID orderId) {
+        return mail.about(WorkPlanService.WORK_PLAN, orderId);
+    }
+
+    static String fill(String template, OrderRow order, Map<String, String> values) {
+        String text = template.replace("{number}", order.number()).replace("{company}", order.companyName());
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            if (!value.getKey().equals(NOTE)) {
+                text = text.replace(value.getKey(), value.getValue());
+            }
+        }
+        // the note last: braces a person typed into it are not placeholders
+        return text.replace(NOTE, values.getOrDefault(NOTE, ""));
     }
 }

@@ -63,11 +63,12 @@ class OrderPageController {
     private final CreditControl credit;
     private final MessageSource messages;
     private final ReturnsCard returnsCard;
+    private final WorkPlanCard workPlanCard;
     private final Clock clock;
 
     OrderPageController(OrderService orders, OrderQueries queries, OrderMail mail, VisibleCompanies companies,
             CompanyContacts contacts, CreditControl credit, MessageSource messages, ReturnsCard returnsCard,
-            Clock clock) {
+            WorkPlanCard workPlanCard, Clock clock) {
         this.orders = orders;
         this.queries = queries;
         this.mail = mail;
@@ -76,6 +77,7 @@ class OrderPageController {
         this.credit = credit;
         this.messages = messages;
         this.returnsCard = returnsCard;
+        this.workPlanCard = workPlanCard;
         this.clock = clock;
     }
 
@@ -197,6 +199,7 @@ class OrderPageController {
             model.addAttribute("contacts", contacts.of(new CompanyId(order.companyId())));
         }
         returnsCard.addTo(model, order, ReturnsCard.ReturnForm.empty(), Map.of());
+        workPlanCard.addTo(model, order);
         if (order.status() == OrderStatus.CREDIT_HOLD && OrderAccess.creditVisible()) {
             model.addAttribute("terms", credit.termsOf(new CompanyId(order.companyId())));
         }

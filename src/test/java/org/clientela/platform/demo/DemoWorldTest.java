@@ -72,8 +72,8 @@ class DemoWorldTest {
         assertThat(jdbc.sql("select count(*) from product").query(Long.class).single()).isEqualTo(products);
         assertThat(jdbc.sql("select count(*) from sales_order").query(Long.class).single()).isEqualTo(orders);
         assertThat(jdbc.sql("select contributor from demo_data_contribution order by loaded_at, contributor")
-                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog", "orders", "receivables",
-                        "orders-credit-holds", "orders-returns", "sales-facts", "sales-plans", "key-accounts", "early-warnings",
-                        "account-plans", "activities");
+                .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog", "orders",
+                        "order-work-plans", "receivables", "orders-credit-holds", "orders-returns", "sales-facts",
+                        "sales-plans", "key-accounts", "early-warnings", "account-plans", "activities");
     }
 }
