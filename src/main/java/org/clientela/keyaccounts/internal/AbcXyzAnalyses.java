@@ -1,6 +1,5 @@
 package org.clientela.keyaccounts.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;

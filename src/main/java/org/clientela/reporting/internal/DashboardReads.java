@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardReads implements DisposableBean {
 
-    /** A dashboard has nine parts; two pages opened at once still read all theirs together. */
+    /** A dashboard has nine parts: one page reads all of them at once; a second one waits for free threads. */
     private static final int THREADS = 9;
 
     private final ExecutorService threads;
