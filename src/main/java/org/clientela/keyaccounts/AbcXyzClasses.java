@@ -18,8 +18,9 @@ public interface AbcXyzClasses {
     AbcXyzAnalysis classify(YearMonth from, YearMonth to, Measure measure);
 
     /**
-     * The same analysis of the clients the current user may see (a manager's own, a head's team's),
-     * as the ABC/XYZ page makes it with the configured thresholds: for a report beside other things.
+     * The same analysis of the clients the current user may see (a manager's own, a head's team's)
+     * with the configured thresholds, for the period alone (no class of the period before): for a
+     * report beside other things, which wants the classes and the matrix.
      *
      * @throws org.springframework.security.access.AccessDeniedException for the margin, to one who
      *                                                                    may not see margins

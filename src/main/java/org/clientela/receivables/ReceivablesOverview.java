@@ -7,16 +7,13 @@ import java.util.UUID;
 
 /**
  * Today's receivables in brief (R2), for the pages of other modules (the dashboards): the ageing
- * of the clients the current user may see, per manager, and the clients with the most overdue.
- * Two questions, each one pass over the unpaid invoices, that a page may ask side by side.
+ * of the clients the current user may see, in total and per manager, and the clients with the most
+ * overdue, from one pass over the unpaid invoices.
  */
 public interface ReceivablesOverview {
 
-    /** Today's ageing of the clients within the current user's access, in total and per manager. */
-    Ageing ageingByManager();
-
-    /** Within the current user's access, {@code count} of the clients with something overdue, the most first. */
-    List<OverdueClient> mostOverdue(int count);
+    /** Today's overview within the current user's access, with {@code topOverdue} of the most overdue clients. */
+    Overview today(int topOverdue);
 
     /** Unpaid amounts by how long they are past due, in roubles. */
     record AgeBuckets(BigDecimal notDue, BigDecimal days1to30, BigDecimal days31to60, BigDecimal days61to90,
@@ -40,13 +37,7 @@ public interface ReceivablesOverview {
             BigDecimal overdue, int maxDaysOverdue) {
     }
 
-    record Ageing(LocalDate asOf, AgeBuckets total, List<ManagerAgeing> managers) {
-    }
-
+    /** The managers' lines the most overdue first, the clients the most overdue first. */
     record Overview(LocalDate asOf, AgeBuckets total, List<ManagerAgeing> managers, List<OverdueClient> topOverdue) {
-
-        public Overview(Ageing ageing, List<OverdueClient> topOverdue) {
-            this(ageing.asOf(), ageing.total(), ageing.managers(), topOverdue);
-        }
     }
 }

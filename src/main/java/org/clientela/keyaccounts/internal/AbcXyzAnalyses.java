@@ -75,7 +75,7 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         InputErrors errors = new InputErrors();
         checkPeriod(errors, from, to);
         errors.throwIfAny();
-        return analyse(new AbcXyzQuery(from, to, measure, settings.thresholds()), RecordScope.everything());
+        return analyse(new AbcXyzQuery(from, to, measure, settings.thresholds()), RecordScope.everything(), true);
     }
 
     @Override
@@ -83,7 +83,9 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         InputErrors errors = new InputErrors();
         checkPeriod(errors, from, to);
         errors.throwIfAny();
-        return analyseForCurrentUser(new AbcXyzQuery(from, to, measure, settings.thresholds()));
+        AbcXyzQuery query = new AbcXyzQuery(from, to, measure, settings.thresholds());
+        checkMeasure(query);
+        return analyse(query, accessPolicy.currentScope(), false);
     }
 
     /**
@@ -91,10 +93,14 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
      * margins (the head, the director, the administrator): 403 for everyone else.
      */
     public AbcXyzAnalysis analyseForCurrentUser(AbcXyzQuery query) {
+        checkMeasure(query);
+        return analyse(query, accessPolicy.currentScope(), true);
+    }
+
+    private static void checkMeasure(AbcXyzQuery query) {
         if (query.measure() == Measure.MARGIN && !marginsVisible()) {
             throw new AccessDeniedException("Margins are for the management only");
         }
-        return analyse(query, accessPolicy.currentScope());
     }
 
     public static boolean marginsVisible() {
@@ -149,25 +155,32 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
         }
     }
 
-    private AbcXyzAnalysis analyse(AbcXyzQuery query, RecordScope scope) {
+    /**
+     * The analysis of the clients {@code scope} covers; with {@code withPrevious}, each with its
+     * class in the as long period before, which costs a third edge and a second classification.
+     */
+    private AbcXyzAnalysis analyse(AbcXyzQuery query, RecordScope scope, boolean withPrevious) {
         int months = query.months();
         String measure = query.measure() == Measure.MARGIN ? "margin" : "revenue";
         String visible = scope.isEverything() ? "" : " and c.owner_id = any(:owners)";
+        String previousColumns = withPrevious ? """
+                ,
+                       coalesce(s.%1$s, 0) - coalesce(p.%1$s, 0) as previous_value,
+                       coalesce(s.%1$s_squares, 0) - coalesce(p.%1$s_squares, 0) as previous_squares,
+                       coalesce(s.months, 0) - coalesce(p.months, 0) as previous_facts""".formatted(measure) : "";
         String sql = """
-                with period_end as (%2$s), period_start as (%3$s), previous_start as (%4$s)
+                with period_end as (%2$s), period_start as (%3$s)%4$s
                 select c.id, c.name,
                        e.%1$s - coalesce(s.%1$s, 0) as value,
                        e.%1$s_squares - coalesce(s.%1$s_squares, 0) as squares,
-                       e.months - coalesce(s.months, 0) as facts,
-                       coalesce(s.%1$s, 0) - coalesce(p.%1$s, 0) as previous_value,
-                       coalesce(s.%1$s_squares, 0) - coalesce(p.%1$s_squares, 0) as previous_squares,
-                       coalesce(s.months, 0) - coalesce(p.months, 0) as previous_facts
+                       e.months - coalesce(s.months, 0) as facts%5$s
                 from period_end e
                 join company_ref c on c.id = e.company_id
-                left join period_start s on s.company_id = e.company_id
-                left join previous_start p on p.company_id = e.company_id
-                where e.months > coalesce(p.months, 0)%5$s""".formatted(measure, edge("end"), edge("start"),
-                edge("previousStart"), visible);
+                left join period_start s on s.company_id = e.company_id%6$s
+                where e.months > coalesce(%7$s.months, 0)%8$s""".formatted(measure, edge("end"), edge("start"),
+                withPrevious ? ", previous_start as (" + edge("previousStart") + ")" : "", previousColumns,
+                withPrevious ? "\nleft join previous_start p on p.company_id = e.company_id" : "",
+                withPrevious ? "p" : "s", visible);
         List<Series> current = new ArrayList<>();
         List<Series> previous = new ArrayList<>();
         jdbc.sql(sql).param("end", query.to().atDay(1))
@@ -181,12 +194,16 @@ public class AbcXyzAnalyses implements AbcXyzClasses {
                         current.add(new Series(company, name, rs.getBigDecimal("value"), rs.getBigDecimal("squares"),
                                 months));
                     }
-                    if (rs.getInt("previous_facts") > 0) {
+                    if (withPrevious && rs.getInt("previous_facts") > 0) {
                         previous.add(new Series(company, name, rs.getBigDecimal("previous_value"),
                                 rs.getBigDecimal("previous_squares"), months));
                     }
                 });
         Outcome outcome = Classification.classify(current, query.thresholds());
+        if (!withPrevious) {
+            return new AbcXyzAnalysis(query.from(), query.to(), query.measure(), query.thresholds(), outcome.total(),
+                    outcome.matrix(), outcome.companies());
+        }
         Map<UUID, ClassifiedCompany> before = new HashMap<>();
         Classification.classify(previous, query.thresholds()).companies()
                 .forEach(company -> before.put(company.companyId(), company));

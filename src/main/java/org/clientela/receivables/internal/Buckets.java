@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.clientela.receivables.ReceivablesOverview;
+
 /** Unpaid amounts by how long they are overdue, in roubles. */
 public record Buckets(BigDecimal notDue, BigDecimal days1to30, BigDecimal days31to60, BigDecimal days61to90,
         BigDecimal over90) {
@@ -38,6 +40,11 @@ public record Buckets(BigDecimal notDue, BigDecimal days1to30, BigDecimal days31
     }
 
     /** The columns {@code <prefix>not_due}, {@code <prefix>d1_30} … of a row (null read as zero). */
+    /** The same sums as the overview's type other modules read. */
+    ReceivablesOverview.AgeBuckets brief() {
+        return new ReceivablesOverview.AgeBuckets(notDue, days1to30, days31to60, days61to90, over90);
+    }
+
     static Buckets read(ResultSet rs, String prefix) throws SQLException {
         return new Buckets(amount(rs, prefix + "not_due"), amount(rs, prefix + "d1_30"), amount(rs, prefix + "d31_60"),
                 amount(rs, prefix + "d61_90"), amount(rs, prefix + "d91"));

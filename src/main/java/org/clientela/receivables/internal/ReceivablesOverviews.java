@@ -1,19 +1,13 @@
 package org.clientela.receivables.internal;
 
-import java.util.List;
-import java.util.UUID;
-
 import org.clientela.receivables.ReceivablesOverview;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link ReceivablesOverview} from the reports' ageing by manager and debt list: a statement each. */
+/** {@link ReceivablesOverview} from the reports' one statement over the unpaid invoices. */
 @Service
 @Transactional(readOnly = true)
 class ReceivablesOverviews implements ReceivablesOverview {
-
-    /** More managers than a department has: the ageing's one page holds them all. */
-    private static final int MANAGERS = 1000;
 
     private final ReceivablesReports reports;
 
@@ -22,25 +16,7 @@ class ReceivablesOverviews implements ReceivablesOverview {
     }
 
     @Override
-    public Ageing ageingByManager() {
-        ReceivablesReports.Ageing ageing = reports.ageing(reports.today(), ReceivablesReports.GroupBy.MANAGER, null, 0,
-                MANAGERS);
-        List<ManagerAgeing> managers = ageing.rows().content().stream()
-                .map(row -> new ManagerAgeing(UUID.fromString(row.id()), row.name(), buckets(row.buckets())))
-                .toList();
-        return new Ageing(ageing.asOf(), buckets(ageing.total()), managers);
-    }
-
-    @Override
-    public List<OverdueClient> mostOverdue(int count) {
-        return reports.debts(null, null, true, 0, count).companies().content().stream()
-                .map(debt -> new OverdueClient(debt.companyId(), debt.name(), debt.ownerId(), debt.ownerName(),
-                        debt.total(), debt.overdue(), debt.maxDaysOverdue()))
-                .toList();
-    }
-
-    private static AgeBuckets buckets(Buckets buckets) {
-        return new AgeBuckets(buckets.notDue(), buckets.days1to30(), buckets.days31to60(), buckets.days61to90(),
-                buckets.over90());
+    public Overview today(int topOverdue) {
+        return reports.overview(topOverdue);
     }
 }

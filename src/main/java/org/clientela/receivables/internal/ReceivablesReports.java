@@ -18,6 +18,7 @@ import org.clientela.identity.RecordScope;
 import org.clientela.identity.TeamId;
 import org.clientela.identity.UserDirectory;
 import org.clientela.identity.UserId;
+import org.clientela.receivables.ReceivablesOverview;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.InvalidInputException;
 import org.clientela.shared.PageResponse;
@@ -397,6 +398,55 @@ public class ReceivablesReports {
                     first.companies().totalElements()));
         }
         return new Debts(totals[0], PageResponse.of(rows, page, size, count[0]));
+    }
+
+    /**
+     * Today's ageing per manager and the {@code top} most overdue clients of those the user may
+     * see, from one pass over the unpaid invoices: summed per company first (by its id, a cheap
+     * key), then per manager and, for the few most overdue, named.
+     */
+    public ReceivablesOverview.Overview overview(int top) {
+        LocalDate asOf = today.date();
+        String sql = "with o as (" + owed(asOf) + "), g as ("
+                + "select o.company_id, " + BUCKETS + ", "
+                + "max(:asOf - o.due_date) filter (where o.due_date < :asOf) as max_days "
+                + "from o group by o.company_id), "
+                + "v as (select g.*, c.name, c.owner_id from g join company_ref c on c.id = g.company_id where "
+                + VISIBLE + ") "
+                + "select null::uuid as company_id, null as name, owner_id, sum(not_due) as not_due, "
+                + "sum(d1_30) as d1_30, sum(d31_60) as d31_60, sum(d61_90) as d61_90, sum(d91) as d91, "
+                + "null::integer as max_days from v group by owner_id "
+                + "union all (select company_id, name, owner_id, not_due, d1_30, d31_60, d61_90, d91, max_days "
+                + "from v where max_days is not null order by d1_30 + d31_60 + d61_90 + d91 desc, "
+                + "not_due + d1_30 + d31_60 + d61_90 + d91 desc, lower(name), company_id limit :top)";
+        Map<UUID, String> names = new HashMap<>();
+        List<ReceivablesOverview.ManagerAgeing> managers = new ArrayList<>();
+        List<ReceivablesOverview.OverdueClient> clients = new ArrayList<>();
+        Buckets[] total = {Buckets.ZERO};
+        jdbc.sql(sql).params(scoped(asOf, null)).param("top", top).query(rs -> {
+            Buckets buckets = Buckets.read(rs, "");
+            UUID owner = rs.getObject("owner_id", UUID.class);
+            String ownerName = names.computeIfAbsent(owner, this::userName);
+            UUID company = rs.getObject("company_id", UUID.class);
+            if (company == null) {
+                managers.add(new ReceivablesOverview.ManagerAgeing(owner, ownerName, buckets.brief()));
+                total[0] = total[0].plus(buckets);
+            } else {
+                clients.add(new ReceivablesOverview.OverdueClient(company, rs.getString("name"), owner, ownerName,
+                        buckets.total(), buckets.overdue(), rs.getInt("max_days")));
+            }
+        });
+        managers.sort(Comparator.comparing((ReceivablesOverview.ManagerAgeing line) -> line.buckets().overdue())
+                .reversed()
+                .thenComparing(Comparator.comparing(
+                        (ReceivablesOverview.ManagerAgeing line) -> line.buckets().total()).reversed())
+                .thenComparing(ReceivablesOverview.ManagerAgeing::name));
+        // a union's parts come in no promised order
+        clients.sort(Comparator.comparing(ReceivablesOverview.OverdueClient::overdue).reversed()
+                .thenComparing(Comparator.comparing(ReceivablesOverview.OverdueClient::total).reversed())
+                .thenComparing(client -> client.name().toLowerCase(Locale.ROOT))
+                .thenComparing(ReceivablesOverview.OverdueClient::companyId));
+        return new ReceivablesOverview.Overview(asOf, total[0].brief(), managers, clients);
     }
 
     private Map<String, Object> scoped(LocalDate asOf, UUID owner) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardReads implements DisposableBean {
 
-    /** A dashboard has nine parts: one page reads all of them at once; a second one waits for free threads. */
-    private static final int THREADS = 9;
+    /** A dashboard has eight parts: one page reads all of them at once; a second one waits for free threads. */
+    private static final int THREADS = 8;
 
     private final ExecutorService threads;
 
