@@ -350,6 +350,37 @@ public class ActivityService {
                 .param("to", timestamp(to)).param("owner", owner).query(this::row).list());
     }
 
+    /**
+     * The activities the current user may see, of any status, planned to start in
+     * [{@code from}, {@code to}), the earliest first: a calendar's week or month.
+     *
+     * @param owner whose; {@code null} for everyone's in the user's scope
+     */
+    @Transactional(readOnly = true)
+    public List<ActivityView> between(UUID owner, Instant from, Instant to) {
+        RecordScope scope = accessPolicy.currentScope();
+        return views(jdbc.sql(SELECT + " where" + IN_SCOPE + """
+                        and a.planned_start >= :from and a.planned_start < :to
+                        and (cast(:owner as uuid) is null or a.owner_id = :owner)
+                        order by a.planned_start, a.id""")
+                .param("everything", scope.isEverything()).param("owners", scope.ownerIds())
+                .param("from", timestamp(from)).param("to", timestamp(to)).param("owner", owner)
+                .query(this::row).list());
+    }
+
+    /**
+     * The activities {@code owner} does, of any status, planned to start in [{@code from},
+     * {@code to}): their own calendar feed, read where nobody is logged in, so by the owner alone.
+     */
+    @Transactional(readOnly = true)
+    List<ActivityView> ownedBy(UUID owner, Instant from, Instant to) {
+        return views(jdbc.sql(SELECT + """
+                         where a.owner_id = :owner and a.planned_start >= :from and a.planned_start < :to
+                        order by a.planned_start, a.id""")
+                .param("owner", owner).param("from", timestamp(from)).param("to", timestamp(to))
+                .query(this::row).list());
+    }
+
     /** The activities of a duplicate are the survivor's now, in the merge's transaction. */
     @EventListener
     void on(CompaniesMerged merged) {
