@@ -164,4 +164,19 @@ class ContactCadenceIntegrationTest {
                 .isEqualTo(world.userId("head"));
         assertThat(api.as("manager1").get(path).isJson(200).json().get("days").asInt()).isEqualTo(7);
     }
+
+    @Test
+    void theDemoWorldHasOverdueContactsForEveryManagerAndIndividualCadences() {
+        ApiClient api = new ApiClient(port);
+        CadenceWorld world = new CadenceWorld(api, clock, jdbc);
+        for (String manager : List.of("manager1", "manager2", "manager3")) {
+            assertThat(world.overdue(manager, null)).as(manager).isNotEmpty();
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from contact_cadence
+                        where days is not null and (reason like 'Клиент запускает%' or reason like 'Идут переговоры%')""")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select count(distinct standing) from contact_cadence").query(Long.class).single())
+                .isGreaterThan(2);
+    }
 }

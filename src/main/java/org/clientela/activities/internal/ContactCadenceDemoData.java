@@ -82,8 +82,9 @@ class ContactCadenceDemoData implements DemoDataContributor {
                 call(manager, client.id(), today.minusDays(client.standing().defaultDays() + 2L + 3L * i));
             }
             if (!clients.isEmpty()) {
-                individually(clients.get(0).id(), 45, "Клиент просил не звонить чаще раза в полтора месяца: "
-                        + "заказывает по своему графику.", manager);
+                // more often than its standing asks, and overdue all the more
+                individually(clients.get(clients.size() - 1).id(), 10,
+                        "Клиент запускает новую линию остекления: созваниваемся чаще до первой поставки.", manager);
             }
         }
         // a client the activities' demo meets often, in negotiations about a yearly contract: weekly
