@@ -66,13 +66,12 @@ class ContactCadenceDemoData implements DemoDataContributor {
             users.withRole(role).forEach(user -> managers.add(user.id().value()));
         }
         for (UUID manager : managers) {
-            // clients of some standing that the activities' demo left alone, the best first
+            // companies the activities' demo left alone, those with a class first
             List<Client> clients = jdbc.sql("""
                             select c.id, cc.standing from company_ref c join contact_cadence cc on cc.company_id = c.id
                             where c.owner_id = :owner and c.archived_at is null and c.merged_into is null
-                              and c.status <> 'LOST' and cc.standing <> 'NONE'
-                              and not exists (select 1 from activity a where a.company_id = c.id)
-                            order by cc.standing, c.name, c.id limit :limit""")
+                              and c.status <> 'LOST' and not exists (select 1 from activity a where a.company_id = c.id)
+                            order by cc.standing = 'NONE', cc.standing, c.name, c.id limit :limit""")
                     .param("owner", manager).param("limit", OVERDUE_PER_MANAGER)
                     .query((rs, n) -> new Client(rs.getObject("id", UUID.class),
                             Standing.valueOf(rs.getString("standing"))))
@@ -82,8 +81,9 @@ class ContactCadenceDemoData implements DemoDataContributor {
                 call(manager, client.id(), today.minusDays(client.standing().defaultDays() + 2L + 3L * i));
             }
             if (!clients.isEmpty()) {
-                // more often than its standing asks, and overdue all the more
-                individually(clients.get(clients.size() - 1).id(), 10,
+                // twice as often as its standing asks, and overdue all the more
+                Client last = clients.get(clients.size() - 1);
+                individually(last.id(), last.standing().defaultDays() / 2,
                         "Клиент запускает новую линию остекления: созваниваемся чаще до первой поставки.", manager);
             }
         }
