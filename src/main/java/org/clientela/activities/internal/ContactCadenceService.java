@@ -58,7 +58,7 @@ public class ContactCadenceService implements ContactCadences {
     static final int MIN_DAYS = 1;
     static final int MAX_DAYS = 365;
     static final int MAX_REASON = 2000;
-    public static final Paging PAGING = Paging.sortableBy(Map.of("daysOverdue", "x.days_overdue",
+    static final Paging PAGING = Paging.sortableBy(Map.of("daysOverdue", "x.days_overdue",
             "companyName", "lower(x.name)", "lastContact", "x.last_contact"),
             Sort.by(Sort.Order.desc("daysOverdue"), Sort.Order.asc("companyName")));
 
