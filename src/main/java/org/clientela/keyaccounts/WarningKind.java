@@ -1,5 +1,6 @@
 package org.clientela.keyaccounts;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,13 +17,29 @@ public enum WarningKind {
     ASSORTMENT_SHRINKING("recentGroups", "baselineGroups", "droppedGroups"),
     /** The client's debt grew fast over the last days, and part of it is overdue. */
     DEBT_GROWING("balance", "balanceBefore", "growthPercent", "overdue", "days"),
-    /** A client that was ordering has not ordered for a while. */
-    NO_RECENT_ORDER("daysWithoutOrder", "lastOrderDate");
+    /** A client's last contact is older than its contact cadence (the activities' overdue contacts). */
+    NO_CONTACT("daysOverdue", "lastContactDate", "cadenceDays"),
+    /**
+     * Retired: "no order for N days", the stand-in for NO_CONTACT before activities existed. No rule
+     * raises it; the warnings raised before are closed and keep it, so that their history reads as it was.
+     */
+    NO_RECENT_ORDER(false, "daysWithoutOrder", "lastOrderDate");
 
+    private final boolean raised;
     private final List<String> textFigures;
 
     WarningKind(String... textFigures) {
+        this(true, textFigures);
+    }
+
+    WarningKind(boolean raised, String... textFigures) {
+        this.raised = raised;
         this.textFigures = List.of(textFigures);
+    }
+
+    /** The kinds a rule raises today, for the filters; a retired kind only names old, closed warnings. */
+    public static List<WarningKind> raised() {
+        return Arrays.stream(values()).filter(kind -> kind.raised).toList();
     }
 
     /** The evidence's keys whose values are the arguments of the kind's text. */

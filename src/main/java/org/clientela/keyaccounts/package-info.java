@@ -13,8 +13,8 @@
  * K4: early warnings. A daily run (and one on demand) of one rule per {@link org.clientela.keyaccounts.WarningKind}
  * over the whole department: revenue or order frequency of the last 3 whole months against the
  * client's own 9 months before ({@code sales_fact_month}), assortment groups dropped ({@code sales_fact}),
- * debt growing ({@link org.clientela.receivables.ReceivableBalances}), no recent order
- * ({@link org.clientela.orders.OrderingClients}). One current warning per company and kind, refreshed
+ * debt growing ({@link org.clientela.receivables.ReceivableBalances}), no contact within the client's
+ * cadence ({@link org.clientela.activities.ContactCadences}). One current warning per company and kind, refreshed
  * by each run and closed once its condition clears; a person may dismiss it with a reason.
  * {@link org.clientela.keyaccounts.EarlyWarnings} gives the open ones to other modules.
  * <p>
@@ -22,6 +22,9 @@
  * share of wallet), actions with owners and deadlines, approval by a head or the director, quarterly
  * reviews; its execution is the year's revenue and margin so far from {@code sales_fact_month}
  * against the goals and the share of the year gone by. Seen by those who see the company and by its KAM.
+ * <p>
+ * The standing the activities' contact cadences default to ({@link org.clientela.activities.CadenceStanding}):
+ * key account, or the ABC class by revenue of the last 12 whole months.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Key accounts")
 package org.clientela.keyaccounts;

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * The early-warning rules (K4) on hand-computed data of 2071–2072, each just over and just under
  * its threshold, run on demand with the clock on 15 Jun 2072: the last 3 whole months are
  * 2072-03..05, the baseline the 9 months 2071-06..2072-02; the debt is compared with 16 May 2072;
- * "no order for 60 days" means a latest order on 16 Apr 2072 or before.
+ * a 14-day contact cadence runs out for a last contact on 31 May 2072 or before.
  */
 @IntegrationTest
 class EarlyWarningIntegrationTest {
@@ -215,28 +215,29 @@ class EarlyWarningIntegrationTest {
     }
 
     @Test
-    void noOrderForSixtyDaysFromAnActiveClientDismissedWithAReasonAndBackOnceItReturns() {
+    void noContactWithinTheCadenceDismissedWithAReasonClearedByAContactAndBackOnceItRunsOutAgain() {
         ApiClient api = new ApiClient(port);
         WarningWorld world = new WarningWorld(api, jdbc, salesFactTable);
         Company silent = world.company("manager1", "Молчит");
-        Company recent = world.company("manager1", "Заказал недавно");
-        Company once = world.company("manager1", "Заказал раз");
-        world.order(silent, LocalDate.of(2072, 1, 10), "CLOSED");
-        world.order(silent, LocalDate.of(2072, 4, 16), "CONFIRMED");
-        // a later draft and a cancelled order are no orders
-        world.order(silent, LocalDate.of(2072, 6, 1), "DRAFT");
-        world.order(silent, LocalDate.of(2072, 6, 2), "CANCELLED");
-        world.order(recent, LocalDate.of(2072, 1, 10), "CLOSED");
-        world.order(recent, LocalDate.of(2072, 4, 17), "CONFIRMED");
-        world.order(once, LocalDate.of(2072, 1, 10), "CLOSED");
+        Company onTime = world.company("manager1", "На связи");
+        Company prospect = world.company("manager1", "Будущий клиент");
+        world.cadence("manager1", silent, 14);
+        world.cadence("manager1", onTime, 14);
+        // 15 days before the day with a 14-day cadence: 1 day overdue; 14 days: in time
+        world.contact(silent, LocalDate.of(2072, 5, 20));
+        world.contact(silent, LocalDate.of(2072, 5, 31));
+        world.contact(onTime, LocalDate.of(2072, 6, 1));
         try {
             moveTo(DAY);
             run(api);
-            JsonNode warning = only(api, silent, "NO_RECENT_ORDER");
-            assertThat(warning.get("evidence").get("daysWithoutOrder").asLong()).isEqualTo(60);
-            assertThat(warning.get("evidence").get("lastOrderDate").asString()).isEqualTo("2072-04-16");
-            assertThat(warnings(api, recent, null)).isEmpty();
-            assertThat(warnings(api, once, null)).isEmpty();
+            JsonNode warning = only(api, silent, "NO_CONTACT");
+            assertThat(warning.get("evidence").get("daysOverdue").asLong()).isEqualTo(1);
+            assertThat(warning.get("evidence").get("lastContactDate").asString()).isEqualTo("2072-05-31");
+            assertThat(warning.get("evidence").get("cadenceDays").asLong()).isEqualTo(14);
+            assertThat(warning.get("evidence").get("cadenceBasis").asString()).isEqualTo("INDIVIDUAL");
+            assertThat(warnings(api, onTime, null)).isEmpty();
+            // a company without a class or a cadence of its own is overdue in the agenda, not warned about
+            assertThat(warnings(api, prospect, null)).isEmpty();
             String id = warning.get("id").asString();
 
             // the reason is required, at its field
@@ -253,38 +254,40 @@ class EarlyWarningIntegrationTest {
                     .containsExactly(id);
 
             JsonNode dismissed = api.as("manager1").post("/api/v1/early-warnings/" + id + "/dismissal",
-                    Map.of("reason", "Сезонная пауза, клиент предупредил")).isJson(200).json();
+                    Map.of("reason", "Снабженец в отпуске до конца месяца")).isJson(200).json();
             assertThat(dismissed.get("status").asString()).isEqualTo("DISMISSED");
-            assertThat(dismissed.get("dismissal").get("reason").asString()).isEqualTo("Сезонная пауза, клиент предупредил");
+            assertThat(dismissed.get("dismissal").get("reason").asString())
+                    .isEqualTo("Снабженец в отпуске до конца месяца");
             api.as("manager1").post("/api/v1/early-warnings/" + id + "/dismissal", Map.of("reason", "ещё раз"))
                     .isProblem(409);
             assertThat(jdbc.sql("""
                             select new_value from audit_log
                             where entity_type = 'EarlyWarning' and entity_id = :id and field = 'dismissalReason'""")
-                    .param("id", id).query(String.class).list()).containsExactly("Сезонная пауза, клиент предупредил");
+                    .param("id", id).query(String.class).list()).containsExactly("Снабженец в отпуске до конца месяца");
 
             // the condition still holds: it stays dismissed, and out of the open list
             run(api);
-            assertThat(only(api, silent, "NO_RECENT_ORDER").get("status").asString()).isEqualTo("DISMISSED");
+            assertThat(only(api, silent, "NO_CONTACT").get("status").asString()).isEqualTo("DISMISSED");
             assertThat(ids(api.as("manager1").get("/api/v1/early-warnings?status=open&companyId=" + silent.id())
                     .isJson(200).json())).isEmpty();
             assertThat(ids(api.as("manager1").get("/api/v1/early-warnings?status=dismissed&companyId=" + silent.id())
                     .isJson(200).json())).containsExactly(id);
 
-            // an order clears it; two months of silence later a new warning opens
-            world.order(silent, LocalDate.of(2072, 6, 10), "CONFIRMED");
+            // a contact clears it; once the cadence runs out again a new warning opens
+            world.contact(silent, LocalDate.of(2072, 6, 14));
             run(api);
-            assertThat(only(api, silent, "NO_RECENT_ORDER").get("status").asString()).isEqualTo("CLOSED");
-            moveTo(LocalDate.of(2072, 8, 15));
+            assertThat(only(api, silent, "NO_CONTACT").get("status").asString()).isEqualTo("CLOSED");
+            moveTo(LocalDate.of(2072, 7, 15));
             run(api);
         } finally {
             clock.reset();
         }
-        List<JsonNode> all = warnings(api, silent, "NO_RECENT_ORDER");
+        List<JsonNode> all = warnings(api, silent, "NO_CONTACT");
         assertThat(all).hasSize(2);
         assertThat(all.get(0).get("status").asString()).isEqualTo("OPEN");
-        assertThat(all.get(0).get("detectedOn").asString()).isEqualTo("2072-08-15");
-        assertThat(all.get(0).get("evidence").get("daysWithoutOrder").asLong()).isEqualTo(66);
+        assertThat(all.get(0).get("detectedOn").asString()).isEqualTo("2072-07-15");
+        // 31 days since 14 Jun against 14
+        assertThat(all.get(0).get("evidence").get("daysOverdue").asLong()).isEqualTo(17);
         assertThat(all.get(1).get("id").asString()).isNotEqualTo(all.get(0).get("id").asString());
     }
 

@@ -79,6 +79,25 @@ final class WarningWorld {
                 .param("status", status).param("date", date).update();
     }
 
+    /** A call with {@code company} done by its owner on {@code day} at 10:00 Moscow time. */
+    void contact(SalesFacts.Company company, LocalDate day) {
+        jdbc.sql("""
+                        insert into activity (id, company_id, owner_id, type, subject, planned_start, planned_end,
+                            time_zone, status, actual_start, late_minutes, outcome, closed_at)
+                        select :id, c.id, c.owner_id, 'CALL', 'Звонок снабженцу', :start, :start, 'Europe/Moscow',
+                            'DONE', :start, 0, 'Поговорили', :start
+                        from company_ref c where c.id = :company""")
+                .param("id", UUID.randomUUID()).param("company", company.id())
+                .param("start", java.sql.Timestamp.from(day.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Moscow"))
+                        .toInstant())).update();
+    }
+
+    /** An individual contact cadence of {@code days}, set by the company's owner before anyone else. */
+    void cadence(String owner, SalesFacts.Company company, int days) {
+        api.as(owner).put("/api/v1/companies/" + company.id() + "/contact-cadence", Map.of("days", days,
+                "reason", "Договорились о графике звонков", "version", 0)).isJson(200);
+    }
+
     /** An invoice without VAT entered by the credit controller. */
     void invoice(SalesFacts.Company company, LocalDate issued, LocalDate due, String amount) {
         Map<String, Object> body = new LinkedHashMap<>();

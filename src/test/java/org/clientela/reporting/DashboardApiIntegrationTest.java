@@ -229,7 +229,7 @@ class DashboardApiIntegrationTest {
 
     @Test
     void eachViewListsTheOpenEarlyWarningsOfItsClientsOnly() {
-        UUID mine = warning(world.manager1Client, "NO_RECENT_ORDER", "OPEN");
+        UUID mine = warning(world.manager1Client, "NO_CONTACT", "OPEN");
         UUID otherTeams = warning(world.manager3Client, "VOLUME_FALLING", "OPEN");
         UUID dismissed = warning(world.manager1Client, "DEBT_GROWING", "DISMISSED");
 
@@ -242,7 +242,7 @@ class DashboardApiIntegrationTest {
                 .doesNotContain(otherTeams.toString(), dismissed.toString());
         assertThat(byId(manager1.path("warnings"), "id", mine).path("companyName").asString())
                 .isEqualTo(world.manager1ClientName);
-        assertThat(manager1.path("warningCounts").path("NO_RECENT_ORDER").asLong()).isPositive();
+        assertThat(manager1.path("warningCounts").path("NO_CONTACT").asLong()).isPositive();
         assertThat(ids(dashboard("manager2").path("warnings"), "id")).doesNotContain(mine.toString());
     }
 

@@ -48,7 +48,7 @@ class ActivitiesDemoData implements DemoDataContributor {
         return "activities";
     }
 
-    /** After the early warnings (970); nothing of the others reads activities. */
+    /** After the key accounts (960); the contact cadences (985) and the early warnings (990) read activities. */
     @Override
     public int order() {
         return 980;

@@ -10,12 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.clientela.activities.ActivityType;
 import org.clientela.activities.ActivityView;
 import org.clientela.activities.internal.ActivityService;
+import org.clientela.activities.internal.CompanyCadence;
+import org.clientela.activities.internal.ContactCadenceService;
 import org.clientela.activities.internal.NewActivity;
 import org.clientela.clients.CompanyContacts;
 import org.clientela.clients.CompanyId;
 import org.clientela.clients.CompanySection;
 import org.clientela.clients.ContactView;
 import org.clientela.platform.FormErrors;
+import org.clientela.shared.ConflictException;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.InvalidInputException;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 /**
  * The «Активности» section of the company page: the planned activities, the earliest first, the
  * recent done or cancelled ones, and the form that plans one (in the department's zone). A saved
- * one tells the page that the company changed, so that its timeline shows it at once.
+ * one tells the page that the company changed, so that its timeline shows it at once. Above them
+ * the company's contact cadence and last contact, which its owner, a head or the director may change.
  */
 @Controller
 class ActivitySectionController {
@@ -43,13 +47,20 @@ class ActivitySectionController {
     private static final Map<String, String> FIELDS = Map.of("plannedStart", "startTime", "plannedEnd", "endTime");
 
     private final ActivityService activities;
+    private final ContactCadenceService cadences;
     private final CompanyContacts contacts;
     private final Clock clock;
 
-    ActivitySectionController(ActivityService activities, CompanyContacts contacts, Clock clock) {
+    ActivitySectionController(ActivityService activities, ContactCadenceService cadences, CompanyContacts contacts,
+            Clock clock) {
         this.activities = activities;
+        this.cadences = cadences;
         this.contacts = contacts;
         this.clock = clock;
+    }
+
+    /** @param days blank for the standing's default */
+    record CadenceForm(String days, String reason, Long version) {
     }
 
     record PlanForm(String type, String subject, String date, String startTime, String endTime, String location,
@@ -99,8 +110,43 @@ class ActivitySectionController {
         return render(id, model);
     }
 
+    @GetMapping("/companies/{id}/activities/cadence")
+    String cadenceForm(@PathVariable UUID id, Model model) {
+        CompanyCadence cadence = cadences.cadence(new CompanyId(id));
+        model.addAttribute("cadenceForm", new CadenceForm(cadence.cadence() != null && cadence.cadence().individual()
+                ? String.valueOf(cadence.cadence().days()) : null, null, cadence.version()));
+        return render(id, model);
+    }
+
+    @PostMapping("/companies/{id}/activities/cadence")
+    String changeCadence(@PathVariable UUID id, @ModelAttribute("cadenceForm") CadenceForm form, BindingResult result,
+            Model model) {
+        try {
+            InputErrors errors = new InputErrors();
+            Integer days = null;
+            if (form.days() != null && !form.days().isBlank()) {
+                try {
+                    days = Integer.valueOf(form.days().strip());
+                } catch (NumberFormatException e) {
+                    errors.add("days", "activities.cadence.days.invalid", form.days().strip());
+                }
+            }
+            errors.throwIfAny();
+            // no version means a form from nowhere: refused as stale rather than saved over anything
+            cadences.change(new CompanyId(id), days, form.reason(), form.version() == null ? -1 : form.version());
+            model.asMap().remove("cadenceForm");
+            model.addAttribute("cadenceSaved", true);
+        } catch (InvalidInputException exception) {
+            FormErrors.reject(result, exception);
+        } catch (ConflictException exception) {
+            FormErrors.reject(result, exception);
+        }
+        return render(id, model);
+    }
+
     private String render(UUID id, Model model) {
         CompanyId company = new CompanyId(id);
+        model.addAttribute("cadence", cadences.cadence(company));
         List<ActivityView> all = activities.ofCompany(company);
         model.addAttribute("companyId", id);
         model.addAttribute("upcoming", all.stream().filter(ActivityView::isPlanned)

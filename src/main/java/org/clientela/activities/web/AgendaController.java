@@ -11,16 +11,22 @@ import java.util.UUID;
 
 import org.clientela.activities.ActivityType;
 import org.clientela.activities.ActivityView;
+import org.clientela.activities.OverdueContact;
 import org.clientela.activities.internal.ActivityService;
+import org.clientela.activities.internal.ContactCadenceService;
 import org.clientela.activities.internal.OutcomeInput;
 import org.clientela.identity.CurrentUser;
 import org.clientela.identity.Role;
+import org.clientela.identity.UserDirectory;
+import org.clientela.identity.UserId;
 import org.clientela.platform.FormErrors;
 import org.clientela.platform.NavigationEntry;
 import org.clientela.shared.ConflictException;
 import org.clientela.shared.InputErrors;
 import org.clientela.shared.InvalidInputException;
+import org.clientela.shared.PageResponse;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * «Мои дела», the agenda: the user's planned activities of today and of the coming week, and those
  * still planned whose day has passed (a client must never be forgotten); a head sees the team's,
- * by owner if they choose one. Each leads to the page that records its outcome.
+ * by owner if they choose one. Each leads to the page that records its outcome. Below them the
+ * companies overdue for a contact (A2), each with the form that plans one right there.
  */
 @Controller
 class AgendaController {
@@ -47,11 +54,17 @@ class AgendaController {
             "nextStep.subject", "nextSubject", "nextStep.type", "nextType", "nextStep.plannedStart", "nextStartTime",
             "nextStep.plannedEnd", "nextEndTime");
 
+    static final int OVERDUE_CONTACTS_SHOWN = 50;
+
     private final ActivityService activities;
+    private final ContactCadenceService cadences;
+    private final UserDirectory users;
     private final Clock clock;
 
-    AgendaController(ActivityService activities, Clock clock) {
+    AgendaController(ActivityService activities, ContactCadenceService cadences, UserDirectory users, Clock clock) {
         this.activities = activities;
+        this.cadences = cadences;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -78,6 +91,14 @@ class AgendaController {
                 today.plusDays(WEEK).atStartOfDay(zone).toInstant());
         Map<UUID, String> owners = new HashMap<>();
         planned.forEach(activity -> owners.put(activity.ownerId(), activity.ownerName()));
+        PageResponse<OverdueContact> overdueContacts = cadences.overdue(team ? owner : me.id().value(),
+                PageRequest.of(0, OVERDUE_CONTACTS_SHOWN));
+        for (OverdueContact contact : overdueContacts.content()) {
+            owners.computeIfAbsent(contact.ownerId(), id -> users.find(new UserId(id))
+                    .map(UserDirectory.UserSummary::fullName).orElse(""));
+        }
+        model.addAttribute("overdueContacts", overdueContacts);
+        model.addAttribute("ownerNames", owners);
         List<ActivityView> shown = team && owner != null
                 ? planned.stream().filter(activity -> activity.ownerId().equals(owner)).toList() : planned;
         model.addAttribute("team", team);

@@ -34,10 +34,10 @@ class EarlyWarningsDemoData implements DemoDataContributor {
         return "early-warnings";
     }
 
-    /** After the key accounts (960): the rules read the sales facts, the orders and the invoices. */
+    /** After the contact cadences (985): the rules read the sales facts, the invoices and the overdue contacts. */
     @Override
     public int order() {
-        return 970;
+        return 990;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.clientela.activities.ContactCadences;
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompanyId;
@@ -54,16 +55,18 @@ public class KeyAccounts {
     private final ServiceTiers tiers;
     private final AccessPolicy accessPolicy;
     private final AuditLog auditLog;
+    private final ContactCadences cadences;
     private final Clock clock;
 
     KeyAccounts(JdbcClient jdbc, VisibleCompanies companies, UserDirectory users, ServiceTiers tiers,
-            AccessPolicy accessPolicy, AuditLog auditLog, Clock clock) {
+            AccessPolicy accessPolicy, AuditLog auditLog, ContactCadences cadences, Clock clock) {
         this.jdbc = jdbc;
         this.companies = companies;
         this.users = users;
         this.tiers = tiers;
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
+        this.cadences = cadences;
         this.clock = clock;
     }
 
@@ -160,6 +163,10 @@ public class KeyAccounts {
             auditLog.created(KEY_ACCOUNT, company.value(), changes);
         } else {
             auditLog.updated(KEY_ACCOUNT, company.value(), changes);
+        }
+        if (key != null && key != before.key()) {
+            // one company's standing: the overdue contacts follow the decision at once, not tomorrow
+            cadences.refreshStandings(List.of(company.value()));
         }
         return find(company.value()).orElseThrow();
     }

@@ -15,14 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupsDropped          ASSORTMENT_SHRINKING when the client bought in at least this many groups fewer
  * @param debtGrowthPercent      DEBT_GROWING when the balance grew by more than this over {@code debtDays}
  * @param debtDays               how far back the balance is compared
- * @param noOrderDays            NO_RECENT_ORDER when an active client's latest order is at least this old
- * @param activeOrders           a client is active with at least this many orders in {@code activeDays}
- * @param activeDays             the period in which an active client ordered, up to the day
  */
 @ConfigurationProperties("clientela.warnings")
 record WarningSettings(@DefaultValue("30") BigDecimal volumeDropPercent,
         @DefaultValue("40") BigDecimal frequencyDropPercent, @DefaultValue("3") int historyMonths,
         @DefaultValue("2") int groupsDropped, @DefaultValue("50") BigDecimal debtGrowthPercent,
-        @DefaultValue("30") int debtDays, @DefaultValue("60") int noOrderDays, @DefaultValue("2") int activeOrders,
-        @DefaultValue("365") int activeDays) {
+        @DefaultValue("30") int debtDays) {
 }

@@ -64,7 +64,7 @@ class EarlyWarningPageController {
         model.addAttribute("texts", texts(rows.content(), locale));
         model.addAttribute("links", links);
         model.addAttribute("statuses", WarningStatus.values());
-        model.addAttribute("kinds", WarningKind.values());
+        model.addAttribute("kinds", WarningKind.raised());
         return htmx == null ? LIST : LIST + " :: results";
     }
 

@@ -74,6 +74,7 @@ class DemoWorldTest {
         assertThat(jdbc.sql("select contributor from demo_data_contribution order by loaded_at, contributor")
                 .query(String.class).list()).containsExactlyInAnyOrder("identity", "clients", "catalog", "orders",
                         "order-work-plans", "receivables", "orders-credit-holds", "orders-returns", "sales-facts",
-                        "sales-plans", "key-accounts", "early-warnings", "account-plans", "activities");
+                        "sales-plans", "key-accounts", "early-warnings", "account-plans", "activities",
+                        "contact-cadences");
     }
 }
