@@ -71,7 +71,8 @@ class CompanyImportWebIntegrationTest {
             Thread.sleep(200);
             page = manager.get(progress, "HX-Request", "true").body();
         }
-        assertThat(page).contains("id=\"import-done\"").doesNotContain("hx-trigger");
+        // done, the page stops polling (every page still polls the reminders of activities)
+        assertThat(page).contains("id=\"import-done\"").doesNotContain("hx-trigger=\"every 1s\"");
         assertThat(jdbc.sql("select segment from company where inn = :inn").param("inn", inn)
                 .query(String.class).single()).isEqualTo("Дилеры");
         assertThat(manager.get("/companies?q=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).body())

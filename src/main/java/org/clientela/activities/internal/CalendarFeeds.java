@@ -26,6 +26,7 @@ import org.clientela.activities.ActivityView;
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.identity.CurrentUser;
+import org.clientela.identity.SystemActor;
 import org.clientela.identity.UserDirectory;
 import org.clientela.identity.UserId;
 import org.springframework.context.MessageSource;
@@ -135,7 +136,7 @@ public class CalendarFeeds {
         LocalDate today = LocalDate.now(clock.withZone(department));
         Instant from = today.minusDays(DAYS_BACK).atStartOfDay(department).toInstant();
         Instant to = today.plusDays(DAYS_AHEAD + 1L).atStartOfDay(department).toInstant();
-        List<ActivityView> events = FeedReader.call(() -> activities.ownedBy(user.id().value(), from, to));
+        List<ActivityView> events = SystemActor.call(() -> activities.ownedBy(user.id().value(), from, to));
 
         ICalendarText ical = new ICalendarText();
         ical.line("BEGIN", "VCALENDAR").line("VERSION", "2.0").line("PRODID", "-//Clientela//Activities//RU")

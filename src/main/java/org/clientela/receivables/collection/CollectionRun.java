@@ -16,6 +16,7 @@ import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompanyContacts;
 import org.clientela.clients.CompanyId;
 import org.clientela.clients.LegalForm;
+import org.clientela.identity.SystemActor;
 import org.clientela.identity.UserDirectory;
 import org.clientela.identity.UserDirectory.UserSummary;
 import org.clientela.platform.OutgoingMail;

@@ -1,4 +1,4 @@
-package org.clientela.receivables.collection;
+package org.clientela.identity;
 
 import java.security.Principal;
 import java.util.List;
@@ -7,21 +7,18 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.clientela.audit.AuditLog;
-import org.clientela.identity.CurrentUser;
-import org.clientela.identity.Role;
-import org.clientela.identity.UserId;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who the daily run is: nobody logged in, yet it must read the people of every company to write
- * to them (the clients module answers as the current user may see). It acts as the credit
- * controller's scope under the audit log's system name, so that its changes read "system", and
- * only for the run's own thread and duration.
+ * Who a scheduled run is (the collection, the activity reminders): nobody logged in, yet it must
+ * read the people of every company to write to them (the clients module answers as the current
+ * user may see). It acts as the credit controller's scope under the audit log's system name, so
+ * that its changes read "system", and only for the run's own thread and duration.
  */
-final class SystemActor {
+public final class SystemActor {
 
     private static final CurrentUser SYSTEM = new CurrentUser(new UserId(new UUID(0, 0)), AuditLog.SYSTEM_ACTOR,
             "Clientela", Set.of(Role.CREDIT_CONTROLLER), null);
@@ -29,7 +26,7 @@ final class SystemActor {
     private SystemActor() {
     }
 
-    static <T> T call(Supplier<T> work) {
+    public static <T> T call(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Holder(),
