@@ -3,6 +3,7 @@ package org.clientela.receivables.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.clientela.clients.CompanyId;
 import org.clientela.receivables.ReceivablesOverview;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,11 @@ class ReceivablesOverviews implements ReceivablesOverview {
                 .map(debt -> new OverdueClient(debt.companyId(), debt.name(), debt.ownerId(), debt.ownerName(),
                         debt.total(), debt.overdue(), debt.maxDaysOverdue()))
                 .toList();
+    }
+
+    @Override
+    public ClientDebt debtOf(CompanyId company) {
+        return reports.debtToday(company.value());
     }
 
     private static AgeBuckets buckets(Buckets buckets) {
