@@ -19,4 +19,10 @@ public interface CreditControl {
 
     /** The company's limit (none: prepayment) and payment terms. */
     CreditTerms termsOf(CompanyId company);
+
+    /**
+     * What the company owes and has been promised on credit now, from every source: the part of the
+     * limit in use. It checks no access: the caller asks for a company the user may see.
+     */
+    Money exposure(CompanyId company);
 }

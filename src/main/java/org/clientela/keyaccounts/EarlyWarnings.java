@@ -3,6 +3,7 @@ package org.clientela.keyaccounts;
 import java.util.List;
 import java.util.Map;
 
+import org.clientela.clients.CompanyId;
 import org.clientela.identity.RecordScope;
 
 /**
@@ -13,6 +14,9 @@ public interface EarlyWarnings {
 
     /** The open warnings of the companies in the scope, the latest detected first, at most {@code limit}. */
     List<EarlyWarningView> openFor(RecordScope scope, int limit);
+
+    /** The open warnings of one company, the latest detected first. */
+    List<EarlyWarningView> openOf(CompanyId company);
 
     /** How many open warnings the companies in the scope have, per kind; a kind with none is missing. */
     Map<WarningKind, Long> openCountsFor(RecordScope scope);

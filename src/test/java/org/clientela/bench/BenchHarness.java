@@ -313,4 +313,74 @@ abstract class BenchHarness {
         throw new IllegalStateException("Some check digit always fits");
     }
 
+    // --- a browser's pages -----------------------------------------------------------------------------
+
+    /** A browser's session: the login form posted with its CSRF token; answers the session cookie. */
+    protected String logIn(String username) throws Exception {
+        HttpURLConnection form = (HttpURLConnection) uri("/login").toURL().openConnection();
+        String cookie = sessionCookie(form);
+        String html = new String(form.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(html);
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the login page");
+        }
+        HttpURLConnection login = (HttpURLConnection) uri("/login").toURL().openConnection();
+        login.setInstanceFollowRedirects(false);
+        login.setRequestMethod("POST");
+        login.setRequestProperty("Cookie", cookie);
+        login.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        login.setDoOutput(true);
+        try (OutputStream body = login.getOutputStream()) {
+            body.write(("username=" + encode(username) + "&password=demo&_csrf=" + encode(csrf.group(1)))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        if (login.getResponseCode() != 302 || !login.getHeaderField("Location").endsWith("/")) {
+            throw new IllegalStateException("Login of " + username + " failed: " + login.getResponseCode());
+        }
+        String renewed = sessionCookie(login);
+        return renewed == null ? cookie : renewed;
+    }
+
+    private static String sessionCookie(HttpURLConnection connection) throws IOException {
+        connection.getResponseCode();
+        List<String> cookies = connection.getHeaderFields().getOrDefault("Set-Cookie", List.of());
+        return cookies.stream().map(cookie -> cookie.split(";", 2)[0]).reduce((a, b) -> a + "; " + b).orElse(null);
+    }
+
+    /** An HTML page of a logged-in session. */
+    protected Reply page(String path, String cookie) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setRequestProperty("Cookie", cookie);
+        connection.setRequestProperty("Accept", "text/html");
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    protected interface Call {
+        Reply call() throws Exception;
+    }
+
+    /** A heavy request timed {@code runs} times after two warm-up runs, each checked for 200. */
+    protected static List<Double> timeRuns(int runs, Call request) throws Exception {
+        return timeRuns(2, runs, request);
+    }
+
+    protected static List<Double> timeRuns(int warmUps, int runs, Call request) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = -warmUps; i < runs; i++) {
+            long started = System.nanoTime();
+            Reply reply = request.call();
+            if (reply.statusCode() != 200) {
+                throw new IllegalStateException(reply.statusCode() + " " + reply.body());
+            }
+            if (i >= 0) {
+                millis.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        return millis;
+    }
 }

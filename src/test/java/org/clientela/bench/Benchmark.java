@@ -61,10 +61,14 @@ public final class Benchmark extends BenchHarness {
         this.importRows = importRows;
     }
 
-    /** {@code -Dbench.suite=money} runs {@link MoneyBenchmark} instead. */
+    /** {@code -Dbench.suite=money} runs {@link MoneyBenchmark} instead, {@code -Dbench.suite=brief} {@link BriefBenchmark}. */
     public static void main(String[] args) throws Exception {
         if ("money".equals(System.getProperty("bench.suite"))) {
             MoneyBenchmark.main(args);
+            return;
+        }
+        if ("brief".equals(System.getProperty("bench.suite"))) {
+            BriefBenchmark.main(args);
             return;
         }
         new Benchmark(Integer.getInteger("bench.companies", 100_000), Integer.getInteger("bench.importRows", 100_000))

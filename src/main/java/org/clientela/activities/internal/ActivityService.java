@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.clientela.activities.ActivityStatus;
 import org.clientela.activities.ActivityType;
 import org.clientela.activities.ActivityView;
+import org.clientela.activities.CompanyActivities;
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompaniesMerged;
@@ -55,7 +57,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one that does not exist. Every change goes to the audit log in its own transaction.
  */
 @Service
-public class ActivityService {
+public class ActivityService implements CompanyActivities {
 
     public static final String ACTIVITY = "Activity";
     static final int MAX_SUBJECT = 300;
@@ -331,6 +333,28 @@ public class ActivityService {
         companies.company(company);
         return views(jdbc.sql(SELECT + " where a.company_id = :company order by a.planned_start desc, a.id")
                 .param("company", company.value()).query(this::row).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ActivityView> lastDone(CompanyId company, int limit) {
+        companies.company(company);
+        return views(jdbc.sql(SELECT + """
+                         where a.company_id = :company and a.status = 'DONE'
+                        order by a.actual_start desc, a.id limit :limit""")
+                .param("company", company.value()).param("limit", limit).query(this::row).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ActivityView> nextPlanned(CompanyId company) {
+        companies.company(company);
+        return views(jdbc.sql(SELECT + """
+                         where a.company_id = :company and a.status = 'PLANNED'
+                          and coalesce(a.planned_end, a.planned_start) >= :now
+                        order by a.planned_start, a.id limit 1""")
+                .param("company", company.value()).param("now", timestamp(clock.instant())).query(this::row).list())
+                .stream().findFirst();
     }
 
     /**

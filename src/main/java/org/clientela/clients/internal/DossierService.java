@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompaniesMerged;
+import org.clientela.clients.CompanyDossiers;
+import org.clientela.clients.CompanyId;
 import org.clientela.clients.Dossier;
 import org.clientela.clients.Dossier.KeyDate;
 import org.clientela.clients.ProspectResearch;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (fields {@code dossier.*}), so it shows in the company's history.
  */
 @Service
-public class DossierService {
+public class DossierService implements CompanyDossiers {
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_KEY_DATES = 50;
@@ -52,6 +54,12 @@ public class DossierService {
     public Dossier dossier(UUID companyId) {
         companies.company(companyId);
         return read(companyId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Dossier of(CompanyId company) {
+        return dossier(company.value());
     }
 
     /**

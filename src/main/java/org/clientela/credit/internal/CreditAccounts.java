@@ -133,7 +133,8 @@ public class CreditAccounts implements CreditControl {
                 .single();
     }
 
-    /** What the company owes and has been promised on credit, from every source. */
+    @Override
+    @Transactional(readOnly = true)
     public Money exposure(CompanyId company) {
         return standing(company).exposure();
     }

@@ -182,6 +182,12 @@ public class EarlyWarningService implements EarlyWarnings {
     }
 
     @Override
+    public List<EarlyWarningView> openOf(CompanyId company) {
+        return jdbc.sql(SELECT + "where w.company_id = :company and w.status = 'OPEN' order by w.detected_on desc, w.id")
+                .param("company", company.value()).query(this::warning).list().stream().map(Warning::view).toList();
+    }
+
+    @Override
     public Map<WarningKind, Long> openCountsFor(RecordScope scope) {
         Map<WarningKind, Long> counts = new EnumMap<>(WarningKind.class);
         jdbc.sql("""

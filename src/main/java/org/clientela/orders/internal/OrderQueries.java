@@ -17,6 +17,7 @@ import org.clientela.credit.CreditHoldReason;
 import org.clientela.identity.CurrentUser;
 import org.clientela.identity.RecordScope;
 import org.clientela.identity.UserId;
+import org.clientela.orders.ClientOrders;
 import org.clientela.orders.OrderStatus;
 import org.clientela.platform.Paging;
 import org.clientela.receivables.InvoiceView;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What the screens and the API read of orders, within the reader's access. */
 @Service
-public class OrderQueries {
+public class OrderQueries implements ClientOrders {
 
     static final Paging PAGING = Paging.sortableBy(Map.of("orderDate", "o.order_date", "number", "o.number",
             "total", "o.total_with_vat", "status", "o.status", "company", "c.name"),
@@ -156,6 +157,21 @@ public class OrderQueries {
                         + " where o.company_id = :company order by o.order_date desc, o.number desc limit :limit")
                 .param("company", companyId).param("limit", limit)
                 .query((rs, row) -> summary(rs, creditVisible)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrderInProgress> inProgress(CompanyId company) {
+        companies.company(company);
+        return jdbc.sql("""
+                        select id, number, status, order_date, total_with_vat from sales_order
+                        where company_id = :company and status not in ('CLOSED', 'CANCELLED')
+                        order by order_date desc, number desc""")
+                .param("company", company.value())
+                .query((rs, row) -> new OrderInProgress(rs.getObject("id", UUID.class), rs.getString("number"),
+                        OrderStatus.valueOf(rs.getString("status")), rs.getObject("order_date", LocalDate.class),
+                        rs.getBigDecimal("total_with_vat")))
+                .list();
     }
 
     /** The orders waiting for a credit decision that the user may take, the longest waiting first. */

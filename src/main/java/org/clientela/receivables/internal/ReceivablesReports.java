@@ -3,6 +3,7 @@ package org.clientela.receivables.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -221,6 +222,36 @@ public class ReceivablesReports {
                     // credit: what is owed on the open invoices less the balance
                     return new Balance(company, asOf, invoiced, paid, balance, rs.getInt("n"), open,
                             rs.getBigDecimal("overdue"), open.subtract(balance));
+                })
+                .optional().orElseThrow(() -> new RecordNotFoundException("Company", company));
+    }
+
+    /**
+     * A company's balance, overdue amount and the age of its oldest overdue invoice today, for a
+     * company the user may see, in one statement as {@link #balance} (archived companies included:
+     * what they owe still shows on their page).
+     */
+    public ReceivablesOverview.ClientDebt debtToday(UUID company) {
+        LocalDate asOf = today.date();
+        return jdbc.sql("""
+                        select (select coalesce(sum(amount), 0) from invoice
+                                where company_id = c.id and issue_date <= :asOf)
+                             - (select coalesce(sum(amount), 0) from payment
+                                where company_id = c.id and payment_date <= :asOf) as balance,
+                               o.overdue, o.oldest_due
+                        from company_ref c
+                        cross join lateral (
+                            select coalesce(sum(o.owed) filter (where o.due_date < :asOf), 0) as overdue,
+                                   min(o.due_date) filter (where o.due_date < :asOf and o.owed > 0) as oldest_due
+                            from (""" + owedBy(asOf) + """
+                            ) o) o
+                        where c.id = :company and """ + VISIBLE)
+                .params(scoped(asOf, null)).param("company", company)
+                .query((rs, row) -> {
+                    LocalDate oldest = rs.getObject("oldest_due", LocalDate.class);
+                    return new ReceivablesOverview.ClientDebt(asOf, rs.getBigDecimal("balance"),
+                            rs.getBigDecimal("overdue"),
+                            oldest == null ? null : (int) ChronoUnit.DAYS.between(oldest, asOf));
                 })
                 .optional().orElseThrow(() -> new RecordNotFoundException("Company", company));
     }

@@ -1,7 +1,6 @@
 package org.clientela.reporting.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -44,11 +43,7 @@ public record Dashboard(View view, boolean wholeDepartment, LocalDate asOf, bool
 
         /** The revenue's change against the year before in percent, one decimal; {@code null} without sales then. */
         public BigDecimal change() {
-            if (revenueYearBefore.signum() <= 0) {
-                return null;
-            }
-            return revenue.subtract(revenueYearBefore).multiply(BigDecimal.valueOf(100))
-                    .divide(revenueYearBefore, 1, RoundingMode.HALF_UP);
+            return Change.percent(revenue, revenueYearBefore);
         }
     }
 

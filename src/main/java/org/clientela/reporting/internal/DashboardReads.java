@@ -13,13 +13,16 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 import org.springframework.stereotype.Component;
 
 /**
- * The threads on which a dashboard reads its parts side by side, each carrying the security
+ * The threads on which a dashboard or a meeting brief reads its parts side by side, each carrying the security
  * context of the request that started it (who the user is decides what each part shows).
  */
 @Component
 class DashboardReads implements DisposableBean {
 
-    /** A dashboard has eight parts: one page reads all of them at once; a second one waits for free threads. */
+    /**
+     * A dashboard has eight parts, a meeting brief seven: one page reads all of them at once; a
+     * second one waits for free threads.
+     */
     private static final int THREADS = 8;
 
     private final ExecutorService threads;
