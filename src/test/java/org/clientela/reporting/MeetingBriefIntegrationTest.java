@@ -118,7 +118,7 @@ class MeetingBriefIntegrationTest {
                 "actualStart", "2094-06-11T10:05:00+03:00", "outcome", "Договорились о пробной поставке фасадов",
                 "nextStep", nextStep, "version", 0)).isJson(200);
 
-        warning(company, "OPEN", "{\"daysWithoutOrder\": 75, \"lastOrderDate\": \"2094-04-01\"}");
+        warning(company, "OPEN", "{\"daysOverdue\": 45, \"lastContactDate\": \"2094-04-01\", \"cadenceDays\": 30}");
         return company;
     }
 
@@ -155,7 +155,8 @@ class MeetingBriefIntegrationTest {
         assertThat(activities).contains("Договорились о пробной поставке фасадов", "Согласовать пробную партию",
                 "20.06.2094 10:00");
 
-        assertThat(part(page, "brief-warnings")).contains("Давно нет заказов", "Нет заказов 75 дн., последний — 01.04.2094");
+        assertThat(part(page, "brief-warnings")).contains("Нет контакта в срок",
+                "Контакт просрочен на 45 дн.: последний — 01.04.2094, периодичность — раз в 30 дн.");
         assertThat(page).doesNotContain("id=\"brief-plan\"");
     }
 
@@ -288,7 +289,7 @@ class MeetingBriefIntegrationTest {
     private void warning(String company, String status, String evidence) {
         jdbc.sql("""
                         insert into early_warning (id, company_id, kind, status, detected_on, refreshed_on, evidence)
-                        values (:id, :company, 'NO_RECENT_ORDER', :status, :day, :day, cast(:evidence as jsonb))""")
+                        values (:id, :company, 'NO_CONTACT', :status, :day, :day, cast(:evidence as jsonb))""")
                 .param("id", UUID.randomUUID()).param("company", UUID.fromString(company)).param("status", status)
                 .param("day", TODAY.minusDays(1)).param("evidence", evidence).update();
     }
