@@ -89,6 +89,12 @@ public final class HeadlessChromium implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Date and time fields take typing in the browser's locale: their value is set as the form sends it. */
+    public void setValue(By locator, String value) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", element, value);
+    }
+
     public String text(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
     }

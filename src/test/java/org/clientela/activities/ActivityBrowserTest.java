@@ -13,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +49,6 @@ class ActivityBrowserTest {
         }
     }
 
-    /** Date and time fields take typing in the browser's locale: their value is set as the form sends it. */
-    private void setValue(By field, String value) {
-        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", element, value);
-    }
 
     @Test
     void aMeetingPlannedOnTheCompanyPageShowsInTheAgendaAndGetsItsOutcome() {
@@ -71,9 +64,9 @@ class ActivityBrowserTest {
         chromium.click(By.id("plan-activity"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activity-form")));
         chromium.type(By.id("activity-subject"), subject);
-        setValue(By.id("activity-date"), tomorrow.toString());
-        setValue(By.id("activity-startTime"), "10:00");
-        setValue(By.id("activity-endTime"), "11:00");
+        chromium.setValue(By.id("activity-date"), tomorrow.toString());
+        chromium.setValue(By.id("activity-startTime"), "10:00");
+        chromium.setValue(By.id("activity-endTime"), "11:00");
         chromium.click(By.id("activity-contact-" + contact));
         chromium.click(By.id("save-activity"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activity-planned")));
@@ -92,12 +85,12 @@ class ActivityBrowserTest {
                     + "')]//a[contains(@class, 'record-outcome')]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("outcome-form")));
             assertThat(browser.findElement(By.id("actualDate")).getAttribute("value")).isEqualTo(tomorrow.toString());
-            setValue(By.id("actualTime"), "10:15");
+            chromium.setValue(By.id("actualTime"), "10:15");
             chromium.type(By.id("outcome"), "Клиент выбрал двухкамерные, ждёт счёт на первую партию");
             chromium.type(By.id("nextSubject"), "Выставить счёт на первую партию");
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("nextType"))).selectByValue("CALL");
-            setValue(By.id("nextDate"), tomorrow.plusDays(3).toString());
-            setValue(By.id("nextStartTime"), "12:00");
+            chromium.setValue(By.id("nextDate"), tomorrow.plusDays(3).toString());
+            chromium.setValue(By.id("nextStartTime"), "12:00");
             chromium.click(By.id("save-outcome"));
 
             assertThat(chromium.text(By.id("flash-success"))).contains(subject);

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +53,6 @@ class OverdueContactBrowserTest {
         }
     }
 
-    /** Date and time fields take typing in the browser's locale: their value is set as the form sends it. */
-    private void setValue(By field, String value) {
-        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", element, value);
-    }
 
     @Test
     void aMeetingPlannedFromTheOverdueListTakesTheClientOffItOnceDone() {
@@ -81,9 +74,9 @@ class OverdueContactBrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("quick-type-" + company)))
                 .selectByValue("MEETING");
         chromium.type(By.id("quick-subject-" + company), subject);
-        setValue(By.id("quick-date-" + company), tomorrow.toString());
-        setValue(By.id("quick-time-" + company), "10:00");
-        setValue(By.id("quick-duration-" + company), "90");
+        chromium.setValue(By.id("quick-date-" + company), tomorrow.toString());
+        chromium.setValue(By.id("quick-time-" + company), "10:00");
+        chromium.setValue(By.id("quick-duration-" + company), "90");
         chromium.click(By.cssSelector("#quick-plan-" + company + " .save-quick-plan"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-success")));
@@ -100,7 +93,7 @@ class OverdueContactBrowserTest {
             chromium.click(By.xpath("//section[@id='agenda-overdue']//tr[contains(., '" + subject
                     + "')]//a[contains(@class, 'record-outcome')]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("outcome-form")));
-            setValue(By.id("actualTime"), "10:00");
+            chromium.setValue(By.id("actualTime"), "10:00");
             chromium.type(By.id("outcome"), "Согласовали объём на год, ждут договор");
             chromium.click(By.id("save-outcome"));
 
