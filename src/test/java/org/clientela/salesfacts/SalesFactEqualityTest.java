@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * merge of two of the clients — the sales facts and their monthly rollup equal a bare-SQL
  * aggregate over the order lines and returns, row by row, the rollup the cells summed per month
  * (but for the distinct orders), and the running totals the rollup's months summed up to each
- * month: once the listeners have caught up, and again after a rebuild.
+ * month, and the department's month totals the rollup of all clients summed per month: once the
+ * listeners have caught up, and again after a rebuild.
  */
 @IntegrationTest
 class SalesFactEqualityTest {
@@ -158,5 +159,6 @@ class SalesFactEqualityTest {
                 .containsExactlyElementsOf(SalesFactRows.monthFiguresOfCells(jdbc, companies));
         assertThat(SalesFactRows.running(jdbc, companies))
                 .containsExactlyElementsOf(SalesFactRows.runningOfRollup(jdbc, companies));
+        assertThat(SalesFactRows.monthTotalsApartFromTheRollup(jdbc)).as("the department's month totals").isEmpty();
     }
 }

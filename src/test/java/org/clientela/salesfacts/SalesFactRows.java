@@ -125,6 +125,25 @@ final class SalesFactRows {
                 order by 1, 2""");
     }
 
+    /**
+     * The months whose department totals ({@code sales_fact_total}, kept by triggers) differ from
+     * the monthly rollup of all clients summed, read in one statement (one snapshot): empty when
+     * the triggers kept up with every writer.
+     */
+    static List<String> monthTotalsApartFromTheRollup(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        with rollup as (select month, sum(revenue) as revenue, sum(cost) as cost
+                                        from sales_fact_month group by month),
+                             totals as (select month, sum(revenue) as revenue, sum(cost) as cost
+                                        from sales_fact_total group by month)
+                        select coalesce(r.month, t.month) || ': ' || coalesce(r.revenue, 0) || '/' || coalesce(r.cost, 0)
+                               || ' vs ' || coalesce(t.revenue, 0) || '/' || coalesce(t.cost, 0)
+                        from rollup r full join totals t on t.month = r.month
+                        where coalesce(r.revenue, 0) <> coalesce(t.revenue, 0) or coalesce(r.cost, 0) <> coalesce(t.cost, 0)
+                        order by 1""")
+                .query(String.class).list();
+    }
+
     private static List<String> runningLines(JdbcClient jdbc, Set<String> companies, String sql) {
         return jdbc.sql(sql).param("companies", ids(companies)).query((rs, row) -> String.join(" ", rs.getString(1),
                 rs.getString(2), plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), plain(rs.getBigDecimal(5)),

@@ -113,19 +113,18 @@ public class Dashboards {
     }
 
     /**
-     * The twelve months up to this one beside the twelve before them, in one statement over the
-     * monthly rollup of the visible clients' sales.
+     * The twelve months up to this one beside the twelve before them, in one statement: everyone's
+     * from the department's month totals ({@code sales_fact_total}, a few rows a month), a team's or
+     * a manager's from the monthly rollup of their clients' sales.
      */
     private List<MonthSales> months(YearMonth month, RecordScope scope, boolean margins) {
         YearMonth first = month.minusMonths(23);
         Map<YearMonth, BigDecimal[]> sums = new HashMap<>();
-        // everyone's months need no owner, and the join would cost as much as the sums
-        String visible = scope.isEverything() ? ""
-                : " and f.company_id in (select id from company_ref where owner_id = any(:owners))";
-        jdbc.sql("""
-                        select f.month, sum(f.revenue) as revenue, sum(f.revenue - f.cost) as margin
-                        from sales_fact_month f
-                        where f.month between :first and :last""" + visible + " group by f.month")
+        jdbc.sql("select f.month, sum(f.revenue) as revenue, sum(f.revenue - f.cost) as margin from "
+                        + (scope.isEverything() ? "sales_fact_total f where"
+                                : "sales_fact_month f where f.company_id in "
+                                        + "(select id from company_ref where owner_id = any(:owners)) and")
+                        + " f.month between :first and :last group by f.month")
                 .param("first", first.atDay(1)).param("last", month.atDay(1))
                 .param("owners", scope.ownerIds())
                 .query(rs -> {
