@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import org.clientela.shared.Inn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The speed of the client base on generated data, each figure printed beside the bare-SQL limit
@@ -125,8 +126,8 @@ public final class Benchmark extends BenchHarness {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         // the same work in bare SQL, 8 connections, one transaction a company: the token's check,
-        // the company's row in the same table (its indexes as large), its audit lines, the commit.
-        // The rows have a KPP of their own, and go again afterwards; their audit lines stay.
+        // the company's row in the same table (its indexes as large), its audit entry, the commit.
+        // The rows have a KPP of their own, and go again afterwards; their audit entries stay.
         int sample = Math.min(companies, 20_000);
         AtomicInteger nextSql = new AtomicInteger();
         String owner = ownerId(sql, "manager1");
@@ -145,10 +146,8 @@ public final class Benchmark extends BenchHarness {
                             values (?::uuid, ?, 'OOO', ?, '773601002', ?, 'Дилеры', 'PROSPECT', ?::uuid, '{}', 0, now())
                             on conflict do nothing""");
                     PreparedStatement audit = connection.prepareStatement("""
-                            insert into audit_log (actor, entity_type, entity_id, action, field, old_value, new_value)
-                            select 'manager1', 'Company', ?, 'CREATED', f.field, null, f.new_value
-                            from unnest(?::text[], ?::text[]) with ordinality as f(field, new_value, n)
-                            order by f.n""")) {
+                            insert into audit_entry (actor, entity_type, entity_id, action, changes)
+                            values ('manager1', 'Company', ?, 'CREATED', ?::jsonb)""")) {
                 connection.setAutoCommit(false);
                 for (int i = nextSql.getAndIncrement(); i < sample; i = nextSql.getAndIncrement()) {
                     Map<String, Object> company = company(companies + i);
@@ -164,11 +163,9 @@ public final class Benchmark extends BenchHarness {
                     insert.setString(5, owner);
                     insert.executeUpdate();
                     audit.setString(1, id);
-                    audit.setArray(2, connection.createArrayOf("text", new String[] {"name", "legalForm", "inn",
-                            "kpp", "segment", "region", "status", "owner"}));
-                    audit.setArray(3, connection.createArrayOf("text", new String[] {(String) company.get("name"),
-                            "OOO", (String) company.get("inn"), "773601002", "Дилеры", (String) company.get("region"),
-                            "PROSPECT", owner}));
+                    audit.setString(2, createdChanges(List.of("name", "legalForm", "inn", "kpp", "segment", "region",
+                            "status", "owner"), List.of((String) company.get("name"), "OOO", (String) company.get("inn"),
+                            "773601002", "Дилеры", (String) company.get("region"), "PROSPECT", owner)));
                     audit.executeUpdate();
                     connection.commit();
                 }
@@ -288,8 +285,8 @@ public final class Benchmark extends BenchHarness {
 
     /**
      * A generated CSV of {@code importRows} companies, each with one person, imported through the
-     * API (checked, then written in one transaction with its audit lines), beside COPY of the same
-     * rows, people and audit lines into tables of the same shape.
+     * API (checked, then written in one transaction with its audit entries), beside COPY of the same
+     * rows, people and audit entries (one per company, one per person) into tables of the same shape.
      */
     private void importFile(String token, Connection sql) throws Exception {
         if (importRows <= 0) {
@@ -319,7 +316,7 @@ public final class Benchmark extends BenchHarness {
         try (Statement statement = sql.createStatement()) {
             statement.execute("create table bench_import_company (like company including all)");
             statement.execute("create table bench_import_contact (like contact including all)");
-            statement.execute("create table bench_import_audit (like audit_log including all)");
+            statement.execute("create table bench_import_audit (like audit_entry including all)");
             org.postgresql.copy.CopyManager copy = sql.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
             StringBuilder companyRows = new StringBuilder();
             StringBuilder contactRows = new StringBuilder();
@@ -333,22 +330,22 @@ public final class Benchmark extends BenchHarness {
                 contactRows.append(String.join("\t", contactId, id, cells[7], cells[8], "{\"" + cells[9] + "\"}",
                         "{" + cells[9].replaceAll("\\D", "").replaceFirst("^8", "7") + "}", "{" + cells[10] + "}", "0"))
                         .append('\n');
-                for (String field : List.of("name", "legalForm", "inn", "kpp", "ogrn", "region", "segment", "status",
-                        "owner", "importedFrom")) {
-                    auditRows.append(String.join("\t", "manager1", "Company", id, "CREATED", field, "\\N", cells[0]))
-                            .append('\n');
-                }
-                for (String field : List.of("company", "fullName", "position", "phones", "emails")) {
-                    auditRows.append(String.join("\t", "manager1", "Contact", contactId, "CREATED", field, "\\N",
-                            cells[7])).append('\n');
-                }
+                String companyChanges = createdChanges(List.of("name", "legalForm", "inn", "kpp", "ogrn", "region",
+                        "segment", "status", "owner", "importedFrom"), List.of(cells[0], "OOO", cells[2], cells[3],
+                        cells[4], cells[5], cells[6], "PROSPECT", owner, csv.getFileName().toString()));
+                String contactChanges = createdChanges(List.of("company", "fullName", "position", "phones", "emails"),
+                        List.of(id, cells[7], cells[8], cells[9], cells[10]));
+                auditRows.append(String.join("\t", "manager1", "Company", id, "CREATED", copyText(companyChanges)))
+                        .append('\n');
+                auditRows.append(String.join("\t", "manager1", "Contact", contactId, "CREATED",
+                        copyText(contactChanges))).append('\n');
                 if (i % 10_000 == 9_999 || i == importRows - 1) {
                     copy.copyIn("copy bench_import_company (id, name, legal_form, inn, kpp, ogrn, region, segment, "
                             + "status, owner_id, tags, version) from stdin", new java.io.StringReader(companyRows.toString()));
                     copy.copyIn("copy bench_import_contact (id, company_id, full_name, position, phones, phone_digits, "
                             + "emails, version) from stdin", new java.io.StringReader(contactRows.toString()));
-                    copy.copyIn("copy bench_import_audit (actor, entity_type, entity_id, action, field, old_value, "
-                            + "new_value) from stdin", new java.io.StringReader(auditRows.toString()));
+                    copy.copyIn("copy bench_import_audit (actor, entity_type, entity_id, action, changes) from stdin",
+                            new java.io.StringReader(auditRows.toString()));
                     companyRows.setLength(0);
                     contactRows.setLength(0);
                     auditRows.setLength(0);
@@ -365,6 +362,20 @@ public final class Benchmark extends BenchHarness {
         }
         System.out.printf(Locale.ROOT, "%-68s %10d MiB (target <= 400)%n", "resident memory right after the import",
                 rss);
+    }
+
+    /** A creation's audit entry as the application writes it: the fields in their order, old values null. */
+    private static String createdChanges(List<String> fields, List<String> values) {
+        ArrayNode changes = JSON.createArrayNode();
+        for (int i = 0; i < fields.size(); i++) {
+            changes.addObject().put("field", fields.get(i)).putNull("old").put("new", values.get(i));
+        }
+        return JSON.writeValueAsString(changes);
+    }
+
+    /** A value in COPY's text format: JSON has no raw tabs or line breaks, but may have backslashes. */
+    private static String copyText(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     /** The i-th row of the import file: a valid INN and OGRN, a person with a phone and an e-mail. */

@@ -39,7 +39,8 @@ class AuditController {
     @Operation(summary = "The history of a record the caller may see, oldest first",
             description = "entityType as written to the log, e.g. User, Team. A record that other records were "
                     + "merged into (e.g. a company that took over its duplicate) has their history too: "
-                    + "each line's entityId says whose line it is.")
+                    + "each line's entityId says whose line it is. Each changed field is a line of its own; the "
+                    + "lines of one change share its id and follow each other in the order of its fields.")
     List<AuditEntryResponse> history(@PathVariable String entityType, @PathVariable String entityId) {
         AuditedRecords records = recordsByType.get(entityType);
         if (records == null || !records.maySee(entityId)) {

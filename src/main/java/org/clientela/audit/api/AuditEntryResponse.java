@@ -8,6 +8,8 @@ import org.clientela.audit.AuditRecord;
 /**
  * One line of a record's history: one field's old and new value, or the whole record's fate.
  *
+ * @param id the change's: the lines of one change (all fields of one save) share it, in the order
+ *        of the fields
  * @param entityId the record the line is about: the one asked for, or one merged into it
  */
 record AuditEntryResponse(long id, Instant occurredAt, String actor, String entityId, AuditAction action,
