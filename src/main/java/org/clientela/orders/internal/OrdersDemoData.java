@@ -409,8 +409,14 @@ class OrdersDemoData implements DemoDataContributor {
         return shipped.isAfter(today) ? today : shipped;
     }
 
-    private static OffsetDateTime at(LocalDate day, int hour) {
-        return day.atTime(hour, 0).atOffset(ZoneOffset.ofHours(3));
+    /**
+     * The hour of a demo day in Moscow, or now if that is still to come: today's orders were placed
+     * this morning, but a demo loaded before nine must not have records made in the future.
+     */
+    private OffsetDateTime at(LocalDate day, int hour) {
+        OffsetDateTime planned = day.atTime(hour, 0).atOffset(ZoneOffset.ofHours(3));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return planned.isAfter(now) ? now : planned;
     }
 
     /**
