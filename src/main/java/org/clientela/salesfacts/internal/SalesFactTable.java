@@ -35,21 +35,21 @@ public class SalesFactTable implements SalesFacts {
     private static final int LOCK_SPACE = 22;
 
     /**
-     * The facts of the view's rows that {@code %s} (a where clause, or nothing) selects. Summed per
-     * order first, so that the orders are counted by a plain count: an order counts in a cell when
-     * it has a line there that is not a return.
+     * All the facts, from all the view's rows (a rebuild). Summed per order first, so that the
+     * orders are counted by a plain count: an order counts in a cell when it has a line there that
+     * is not a return.
      */
     private static final String INSERT_AGGREGATE = """
             insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
             select company_id, group_id, month, sum(revenue), sum(cost), sum(quantity), count(*) filter (where counted)
             from (select company_id, group_id, month, order_id, sum(revenue) as revenue, sum(cost) as cost,
                          sum(quantity) as quantity, bool_or(sign > 0) as counted
-                  from order_sales_line %s
+                  from order_sales_line
                   group by company_id, group_id, month, order_id) as per_order
             group by company_id, group_id, month""";
 
     /**
-     * The same for a company's month over all groups: an order counts once in the month however
+     * The same for each company's month over all groups: an order counts once in the month however
      * many groups its lines are of, so the rollup is its own aggregate of the view, not a sum of
      * the cells' order counts.
      */
@@ -58,9 +58,31 @@ public class SalesFactTable implements SalesFacts {
             select company_id, month, sum(revenue), sum(cost), sum(quantity), count(*) filter (where counted)
             from (select company_id, month, order_id, sum(revenue) as revenue, sum(cost) as cost,
                          sum(quantity) as quantity, bool_or(sign > 0) as counted
-                  from order_sales_line %s
+                  from order_sales_line
                   group by company_id, month, order_id) as per_order
             group by company_id, month""";
+
+    /**
+     * One company's month, cells and rollup both, from one read of the month's rows of the view,
+     * found by their days (the index of the client's orders by date, V50). An order counts in the
+     * month when it counts in any of its groups there. Nothing is written for a month without rows.
+     */
+    private static final String INSERT_COMPANY_MONTH = """
+            with per_order as materialized (
+                     select group_id, order_id, sum(revenue) as revenue, sum(cost) as cost, sum(quantity) as quantity,
+                            bool_or(sign > 0) as counted
+                     from order_sales_line
+                     where company_id = :company and day >= :first and day < :next
+                     group by group_id, order_id),
+                 cells as (
+                     insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
+                     select :company, group_id, :first, sum(revenue), sum(cost), sum(quantity),
+                            count(*) filter (where counted)
+                     from per_order group by group_id)
+            insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
+            select :company, :first, sum(revenue), sum(cost), sum(quantity),
+                   count(distinct order_id) filter (where counted)
+            from per_order having count(*) > 0""";
 
     /**
      * The running totals ({@code sales_fact_running}, V37) of the companies of the month rollup
@@ -114,14 +136,12 @@ public class SalesFactTable implements SalesFacts {
         LocalDate first = month.atDay(1);
         for (String id : companies) {
             UUID value = UUID.fromString(id);
-            jdbc.sql("delete from sales_fact where company_id = :company and month = :month")
-                    .param("company", value).param("month", first).update();
-            jdbc.sql(INSERT_AGGREGATE.formatted("where company_id = :company and month = :month"))
-                    .param("company", value).param("month", first).update();
-            jdbc.sql("delete from sales_fact_month where company_id = :company and month = :month")
-                    .param("company", value).param("month", first).update();
-            jdbc.sql(INSERT_MONTH_AGGREGATE.formatted("where company_id = :company and month = :month"))
-                    .param("company", value).param("month", first).update();
+            jdbc.sql("""
+                            with cells as (delete from sales_fact where company_id = :company and month = :first)
+                            delete from sales_fact_month where company_id = :company and month = :first""")
+                    .param("company", value).param("first", first).update();
+            jdbc.sql(INSERT_COMPANY_MONTH).param("company", value).param("first", first)
+                    .param("next", month.plusMonths(1).atDay(1)).update();
             refreshRunning(value, first);
         }
     }
@@ -155,9 +175,9 @@ public class SalesFactTable implements SalesFacts {
         // the per-order aggregation of millions of lines sorts and hashes in memory, not on disk
         jdbc.sql("select set_config('work_mem', '128MB', true)").query(String.class).single();
         int deleted = jdbc.sql("delete from sales_fact").update();
-        int rows = jdbc.sql(INSERT_AGGREGATE.formatted("")).update();
+        int rows = jdbc.sql(INSERT_AGGREGATE).update();
         int deletedMonths = jdbc.sql("delete from sales_fact_month").update();
-        int monthRows = jdbc.sql(INSERT_MONTH_AGGREGATE.formatted("")).update();
+        int monthRows = jdbc.sql(INSERT_MONTH_AGGREGATE).update();
         jdbc.sql("delete from sales_fact_running").update();
         jdbc.sql(INSERT_RUNNING.formatted("", "")).update();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
