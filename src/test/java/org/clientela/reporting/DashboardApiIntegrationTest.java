@@ -182,6 +182,33 @@ class DashboardApiIntegrationTest {
                 .contains(world.manager1Client.toString()).doesNotContain(world.manager3Client.toString());
     }
 
+    /**
+     * The department's matrix of the closed quarter is kept between requests; a change to the
+     * quarter's facts shows on the next one. 100 000 of the key client's in February 2087 make it
+     * the one A of the quarter (Z: one month of three), and manager3's 900 (X) and manager2's 700
+     * (Z) C: 100 000 is 98.4 % of 101 600.
+     */
+    @Test
+    void theDirectorsMatrixFollowsAChangeToTheClosedQuarter() {
+        assertThat(cell(dashboard("director"), "A", "X")).isEqualTo(1);
+
+        world.sale(world.manager1KeyClient, "2087-02", "100000.00", "60000.00");
+        try {
+            JsonNode changed = dashboard("director");
+            assertThat(cell(changed, "A", "X")).isZero();
+            assertThat(cell(changed, "A", "Z")).isEqualTo(1);
+            assertThat(cell(changed, "C", "X")).isEqualTo(1);
+            assertThat(cell(changed, "C", "Z")).isEqualTo(1);
+        } finally {
+            world.withdrawSale(world.manager1KeyClient, "2087-02");
+        }
+
+        JsonNode after = dashboard("director");
+        assertThat(cell(after, "A", "X")).isEqualTo(1);
+        assertThat(cell(after, "A", "Z")).isEqualTo(1);
+        assertThat(cell(after, "C", "Z")).isZero();
+    }
+
     @Test
     void aManagerSeesTheirOwnPlanKeyClientsAndDebts() {
         JsonNode dashboard = dashboard("manager1");

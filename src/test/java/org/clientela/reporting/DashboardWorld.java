@@ -68,12 +68,19 @@ final class DashboardWorld {
                 "inn", CompanyNumbers.organisationInn(), "kpp", "773601001")).isJson(201).id());
     }
 
-    private void sale(UUID company, String month, String revenue, String cost) {
+    void sale(UUID company, String month, String revenue, String cost) {
         jdbc.sql("""
                         insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
                         values (:company, :month, :revenue, :cost, 1, 1)""")
                 .param("company", company).param("month", YearMonth.parse(month).atDay(1))
                 .param("revenue", new BigDecimal(revenue)).param("cost", new BigDecimal(cost)).update();
+        table.refreshRunning(new CompanyId(company));
+    }
+
+    /** Takes a month's sales of a client away again. */
+    void withdrawSale(UUID company, String month) {
+        jdbc.sql("delete from sales_fact_month where company_id = :company and month = :month")
+                .param("company", company).param("month", YearMonth.parse(month).atDay(1)).update();
         table.refreshRunning(new CompanyId(company));
     }
 

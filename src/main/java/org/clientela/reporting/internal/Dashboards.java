@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.clientela.identity.AccessPolicy;
@@ -65,6 +66,11 @@ public class Dashboards {
     private final TransactionTemplate readOnly;
     private final DashboardReads reads;
     private final Clock clock;
+    private final AtomicReference<KeptMatrix> departmentMatrix = new AtomicReference<>();
+
+    /** The department's matrix of a quarter and the writes to the quarter's facts it was computed after. */
+    private record KeptMatrix(PlanPeriod quarter, long writes, Matrix matrix) {
+    }
 
     Dashboards(PlanVsActual plans, AbcXyzClasses classes, KeyAccountPortfolio keyAccounts,
             ReceivablesOverview receivables, EarlyWarnings warnings, AccessPolicy accessPolicy, JdbcClient jdbc,
@@ -102,7 +108,7 @@ public class Dashboards {
         var debts = reads.start(() -> receivables.today(TOP_OVERDUE));
         var latestWarnings = reads.start(() -> warnings.openFor(scope, LATEST_WARNINGS));
         var warningCounts = reads.start(() -> warnings.openCountsFor(scope));
-        var matrix = reads.start(() -> department ? matrix(month) : null);
+        var matrix = reads.start(() -> department ? matrix(month, scope) : null);
         var keyClients = reads.start(() -> department ? List.<KeyClientSales>of()
                 : readOnly.execute(status -> keyClients(user.id().value(), month)));
         PlanVsActual.Figures monthPlan = monthFigures.join();
@@ -140,9 +146,33 @@ public class Dashboards {
         }).toList();
     }
 
-    /** The last closed quarter's ABC×XYZ matrix by revenue. */
-    private Matrix matrix(YearMonth month) {
+    /**
+     * The last closed quarter's ABC×XYZ matrix by revenue. The whole department's is kept with the
+     * number of writes to the quarter's facts it was computed after ({@code sales_fact_total.writes},
+     * V51), read before it was computed: it is given again while that number is the same, and
+     * computed again after any change to those months' facts (an order dated back into the
+     * quarter, a return, a merge, a rebuild). A team's depends on who owns which client as well,
+     * which that number does not follow, and is computed every time.
+     */
+    private Matrix matrix(YearMonth month, RecordScope scope) {
         PlanPeriod quarter = PlanPeriod.quarterOf(month.minusMonths(3));
+        if (!scope.isEverything()) {
+            return matrixOf(quarter);
+        }
+        long writes = readOnly.execute(status -> jdbc.sql(
+                        "select coalesce(sum(writes), 0) from sales_fact_total where month between :first and :last")
+                .param("first", quarter.first().atDay(1)).param("last", quarter.last().atDay(1))
+                .query(Long.class).single());
+        KeptMatrix kept = departmentMatrix.get();
+        if (kept != null && kept.quarter().equals(quarter) && kept.writes() == writes) {
+            return kept.matrix();
+        }
+        Matrix matrix = matrixOf(quarter);
+        departmentMatrix.set(new KeptMatrix(quarter, writes, matrix));
+        return matrix;
+    }
+
+    private Matrix matrixOf(PlanPeriod quarter) {
         AbcXyzAnalysis analysis = classes.classifyVisible(quarter.first(), quarter.last(), Measure.REVENUE);
         List<Cell> cells = analysis.matrix().stream()
                 .map(cell -> new Cell(cell.abc().name(), cell.xyz().name(), cell.count(), cell.value(), cell.share()))
