@@ -91,7 +91,7 @@ class PlanFigures implements PlanVsActual {
                 });
         Map<UUID, Sum> sales = new HashMap<>();
         jdbc.sql("""
-                        select c.owner_id, sum(f.revenue), sum(f.revenue - f.cost)
+                        select c.owner_id, sum(f.revenue), sum(f.revenue) - sum(f.cost)
                         from sales_fact_month f join company_ref c on c.id = f.company_id
                         where f.month between :from and :to
                         group by c.owner_id""")

@@ -126,7 +126,14 @@ public class Dashboards {
     private List<MonthSales> months(YearMonth month, RecordScope scope, boolean margins) {
         YearMonth first = month.minusMonths(23);
         Map<YearMonth, BigDecimal[]> sums = new HashMap<>();
-        jdbc.sql("select f.month, sum(f.revenue) as revenue, sum(f.revenue - f.cost) as margin from "
+        if (!scope.isEverything()) {
+            // planned for these owners and months each time: a plan kept for any owners and months
+            // guesses a few rows in the months and reads every client's months of the range
+            // (240 000 at 10 000 clients) instead of the owners' clients' by their index (V52)
+            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
+        }
+        // two sums and one difference, not a difference per row: numeric arithmetic is what such a sum costs
+        jdbc.sql("select f.month, sum(f.revenue) as revenue, sum(f.revenue) - sum(f.cost) as margin from "
                         + (scope.isEverything() ? "sales_fact_total f where"
                                 : "sales_fact_month f where f.company_id in "
                                         + "(select id from company_ref where owner_id = any(:owners)) and")
