@@ -443,7 +443,8 @@ public class ReceivablesReports {
                 + "max(:asOf - o.due_date) filter (where o.due_date < :asOf) as max_days "
                 // a manager's own clients' invoices alone are summed, not everyone's
                 + "from o where :everything "
-                + "or o.company_id in (select id from company_ref where owner_id = any(:owners)) group by o.company_id), "
+                + "or o.company_id in (select id from company_ref where owner_id = any(:owners)) "
+                + "group by o.company_id), "
                 + "v as (select g.*, c.name, c.owner_id from g join company_ref c on c.id = g.company_id where "
                 + VISIBLE + ") "
                 + "select null::uuid as company_id, null as name, owner_id, sum(not_due) as not_due, "

@@ -37,13 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboards (D1), read from aggregates only — the department's month totals and the monthly
- * rollup of the sales facts ({@code sales_fact_total}, {@code sales_fact_month}), the plans' figures, the ABC/XYZ analysis of one quarter, the ageing
- * of the unpaid invoices, the open early warnings — never from the order lines, and in a fixed
- * number of statements whatever the number of clients. Everything within the current user's access.
+ * rollup of the sales facts ({@code sales_fact_total}, {@code sales_fact_month}), the plans'
+ * figures, the ABC/XYZ analysis of one quarter (the department's kept until the quarter's facts
+ * change), the ageing of the unpaid invoices, the open early warnings — never from the order
+ * lines, and in a fixed number of statements whatever the number of clients. Everything within
+ * the current user's access.
  * <p>
  * The parts do not depend on each other, so they are read side by side, each in its own read-only
  * transaction on a thread of {@link DashboardReads} that carries the user's security context: the
- * director's page is as slow as its slowest part (the ageing, the quarter's matrix), not their sum.
+ * director's page is as slow as its slowest part (the ageing), not their sum.
  * The request's thread holds no connection while it waits, so concurrent dashboards cannot starve
  * the pool.
  */
