@@ -81,6 +81,7 @@ final class MoneyBenchmark extends BenchHarness {
         }
         results.put("startedAt", java.time.Instant.now().toString());
         results.put("parts", parts);
+        results.put("pageWarmUps", PAGE_WARM_UPS);
         startApplication();
         try (Connection sql = connectToDatabase()) {
             if (reuse) {
@@ -640,7 +641,6 @@ final class MoneyBenchmark extends BenchHarness {
      * period and the one before it, which the analysis compares with).
      */
     private void abcXyz(String director, Connection sql) throws Exception {
-        results.put("pageWarmUps", PAGE_WARM_UPS);
         YearMonth last = YearMonth.from(today).minusMonths(1);
         for (int months : List.of(12, 3)) {
             YearMonth from = last.minusMonths(months - 1);
@@ -668,7 +668,6 @@ final class MoneyBenchmark extends BenchHarness {
      * last three months.
      */
     private void dashboards(Connection sql) throws Exception {
-        results.put("pageWarmUps", PAGE_WARM_UPS);
         String head = token("head");
         YearMonth month = YearMonth.from(today);
         Reply plan = post("/api/v1/plans", head, "{\"period\":\"" + month + "\"}");

@@ -441,12 +441,11 @@ public class ReceivablesReports {
         String sql = "with o as (" + owed(asOf) + "), g as ("
                 + "select o.company_id, " + BUCKETS + ", "
                 + "max(:asOf - o.due_date) filter (where o.due_date < :asOf) as max_days "
-                // a manager's own clients' invoices alone are summed, not everyone's
+                // the visible clients' invoices alone are summed: a manager's, not everyone's
                 + "from o where :everything "
                 + "or o.company_id in (select id from company_ref where owner_id = any(:owners)) "
                 + "group by o.company_id), "
-                + "v as (select g.*, c.name, c.owner_id from g join company_ref c on c.id = g.company_id where "
-                + VISIBLE + ") "
+                + "v as (select g.*, c.name, c.owner_id from g join company_ref c on c.id = g.company_id) "
                 + "select null::uuid as company_id, null as name, owner_id, sum(not_due) as not_due, "
                 + "sum(d1_30) as d1_30, sum(d31_60) as d31_60, sum(d61_90) as d61_90, sum(d91) as d91, "
                 + "null::integer as max_days from v group by owner_id "
