@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.servlet.filter.OrderedFilter;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import org.clientela.platform.ApiProblems;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +49,16 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         }
         return RUSSIAN;
+    }
+
+    @Bean
+    WebMvcRegistrations pathIndexHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathIndexHandlerMapping();
+            }
+        };
     }
 
     @Override
