@@ -1,8 +1,10 @@
 package org.clientela.platform.web;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -18,46 +21,92 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Finds a request's controller method without trying every mapping in full. Spring MVC finds a
- * path with variables ({@code /api/v1/orders/{id}/confirm}) by trying each of the application's
- * some 350 mappings in turn; each try asks the request for its method, headers and parsed path
- * through the chain of wrappers the filters put around it, then matches the patterns: a third of
- * the time of a small API request. Here the patterns are kept in a tree of their segments, a
- * literal segment by its text, and a request's path walks the tree to the few mappings whose
- * patterns have its number of segments and its literal segments in their places. Only those are
- * tried the framework's way, which decides among them as before: which method answers, and the
- * 404, 405 and 415 answers, stay the same. A pattern the tree cannot hold (one with {@code **}
- * or {@code {*path}}), a mapping registered later and a percent-encoded path are left to the
- * framework entirely.
+ * Finds a request's controller method without trying every mapping. Spring MVC finds a path with
+ * variables ({@code /api/v1/orders/{id}/confirm}) by trying each of the application's some 350
+ * mappings in turn; each try asks the request for its method, headers and parsed path through the
+ * chain of wrappers the filters put around it, then matches the patterns: a third of the time of
+ * a small API request. Here the patterns are kept in a tree of their segments, a literal segment
+ * by its text, and a request's path walks the tree to the few mappings whose patterns have its
+ * number of segments and its literal segments in their places. Only those are tried, in the
+ * framework's order (the mappings of exactly this path first, then the others) and chosen among
+ * by the framework's comparison, so the method that answers, and the 404, 405 and 415 answers,
+ * stay the same. A pattern the tree cannot hold (one with {@code **} or {@code {*path}}) is tried
+ * for every request; a percent-encoded path, a CORS pre-flight request and a mapping registered
+ * after start-up send the lookup back to the framework's.
  */
 final class PathIndexHandlerMapping extends RequestMappingHandlerMapping {
 
-    private volatile Index index = new Index(List.of());
+    /** {@code null} until started, and again once a mapping is registered or removed later. */
+    private volatile Index index;
 
     @Override
     public void afterPropertiesSet() {
         super.afterPropertiesSet();
         if (getPatternParser() != null && getPatternParser().isCaseSensitive()) {
-            index = new Index(getHandlerMethods().keySet());
+            index = new Index(getHandlerMethods());
         }
     }
 
     @Override
-    protected HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
-        String path = initLookupPath(request);
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        index = null;
+        super.registerMapping(mapping, handler, method);
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        index = null;
+        super.unregisterMapping(mapping);
+    }
+
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        Index index = this.index;
         // an encoded segment is matched after decoding, and an empty one (a trailing or a double
         // slash) by rules of its own: such paths are left to the framework
-        boolean plain = path.startsWith("/") && path.indexOf('%') < 0 && !path.contains("//")
-                && (path.length() == 1 || !path.endsWith("/"));
-        return super.getHandlerInternal(plain ? new Lookup(request, index.candidates(path)) : request);
+        boolean plain = lookupPath.startsWith("/") && lookupPath.indexOf('%') < 0 && !lookupPath.contains("//")
+                && (lookupPath.length() == 1 || !lookupPath.endsWith("/"));
+        if (index == null || !plain || CorsUtils.isPreFlightRequest(request)) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+        Lookup lookup = new Lookup(request);
+        List<Match> matches = matches(index.direct(lookupPath), lookup);
+        if (matches.isEmpty()) {
+            matches = matches(index.candidates(lookupPath), lookup);
+        }
+        if (matches.isEmpty()) {
+            return handleNoMatch(index.handlers.keySet(), lookupPath, request);
+        }
+        Match best = matches.get(0);
+        if (matches.size() > 1) {
+            Comparator<RequestMappingInfo> comparator = getMappingComparator(lookup);
+            matches.sort((one, other) -> comparator.compare(one.match, other.match));
+            best = matches.get(0);
+            if (comparator.compare(best.match, matches.get(1).match) == 0) {
+                throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI()
+                        + "': {" + index.handlers.get(best.mapping).getMethod() + ", "
+                        + index.handlers.get(matches.get(1).mapping).getMethod() + "}");
+            }
+        }
+        HandlerMethod handler = index.handlers.get(best.mapping);
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+        handleMatch(best.match, lookupPath, request);
+        return handler;
     }
 
-    @Override
-    protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        if (request instanceof Lookup lookup && index.holds(info) && !lookup.candidates.contains(info)) {
-            return null;
+    private List<Match> matches(Collection<RequestMappingInfo> mappings, Lookup request) {
+        List<Match> matches = new ArrayList<>(2);
+        for (RequestMappingInfo mapping : mappings) {
+            RequestMappingInfo match = getMatchingMapping(mapping, request);
+            if (match != null) {
+                matches.add(new Match(mapping, match));
+            }
         }
-        return super.getMatchingMapping(info, request);
+        return matches;
+    }
+
+    /** A mapping as registered, and as it matches the request (its conditions narrowed to it). */
+    private record Match(RequestMappingInfo mapping, RequestMappingInfo match) {
     }
 
     /** The patterns of the mappings, as a tree of segments; built once, read by every request after. */
@@ -65,12 +114,22 @@ final class PathIndexHandlerMapping extends RequestMappingHandlerMapping {
 
         private final Node root = new Node();
 
-        private final Set<RequestMappingInfo> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Every mapping with its method, as registered when the application started. */
+        final Map<RequestMappingInfo, HandlerMethod> handlers;
 
-        Index(Collection<RequestMappingInfo> mappings) {
-            for (RequestMappingInfo info : mappings) {
+        /** The mappings by the paths they name without a pattern, as the framework keeps them. */
+        private final Map<String, List<RequestMappingInfo>> direct = new HashMap<>();
+
+        /** The mappings the tree cannot hold, tried for every path. */
+        private final List<RequestMappingInfo> everywhere = new ArrayList<>();
+
+        Index(Map<RequestMappingInfo, HandlerMethod> handlers) {
+            this.handlers = handlers;
+            for (RequestMappingInfo info : handlers.keySet()) {
+                info.getDirectPaths().forEach(path -> direct.computeIfAbsent(path, key -> new ArrayList<>()).add(info));
                 PathPatternsRequestCondition condition = info.getPathPatternsCondition();
                 if (condition == null) {
+                    everywhere.add(info);
                     continue;
                 }
                 List<String[]> shapes = new ArrayList<>();
@@ -82,9 +141,10 @@ final class PathIndexHandlerMapping extends RequestMappingHandlerMapping {
                     }
                     shapes.add(shape);
                 }
-                if (shapes != null) {
+                if (shapes == null) {
+                    everywhere.add(info);
+                } else {
                     shapes.forEach(shape -> root.add(shape, 0, info));
-                    held.add(info);
                 }
             }
         }
@@ -115,14 +175,15 @@ final class PathIndexHandlerMapping extends RequestMappingHandlerMapping {
             return path.substring(1).split("/", -1);
         }
 
-        boolean holds(RequestMappingInfo info) {
-            return held.contains(info);
+        List<RequestMappingInfo> direct(String path) {
+            return direct.getOrDefault(path, List.of());
         }
 
-        /** The mappings held whose patterns may match the path; to be tried in full. */
+        /** The mappings whose patterns may match the path; to be tried in full. */
         Set<RequestMappingInfo> candidates(String path) {
             Set<RequestMappingInfo> found = Collections.newSetFromMap(new IdentityHashMap<>());
             root.collect(segments(path), 0, found);
+            found.addAll(everywhere);
             return found;
         }
     }
@@ -164,16 +225,13 @@ final class PathIndexHandlerMapping extends RequestMappingHandlerMapping {
         }
     }
 
-    /** The request as the lookup sees it: its method read once, the mappings worth trying at hand. */
+    /** The request as the lookup sees it: its method read once, not through every wrapper for every try. */
     private static final class Lookup extends HttpServletRequestWrapper {
-
-        private final Set<RequestMappingInfo> candidates;
 
         private final String method;
 
-        Lookup(HttpServletRequest request, Set<RequestMappingInfo> candidates) {
+        Lookup(HttpServletRequest request) {
             super(request);
-            this.candidates = candidates;
             this.method = request.getMethod();
         }
 
