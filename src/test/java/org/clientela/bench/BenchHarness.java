@@ -92,9 +92,9 @@ abstract class BenchHarness {
             }
             return null;
         });
-        // one untimed pass over the requests to be timed: their rows are then in memory, as they are
-        // for the bare SQL timed after them on the same rows; before, the API read them from disk
-        // and the bare SQL, coming second, from memory
+        // one untimed pass over the requests to be timed: the API's timed requests then find their rows
+        // already read, as the bare SQL timed after them on the same rows does; before, the API read
+        // them first
         for (int i = 0; i < SAMPLES; i++) {
             get(request.path(i), token);
         }
@@ -188,6 +188,7 @@ abstract class BenchHarness {
             command.add(profile);
         }
         results.put("applicationJvmOptions", String.join(" ", JVM_OPTIONS));
+        results.put("requestWarmUps", WARM_UP);
         command.addAll(List.of("-cp",
                 System.getProperty("java.class.path"), "org.clientela.ClientelaApplication",
                 "--server.port=" + port, "--server.address=127.0.0.1",

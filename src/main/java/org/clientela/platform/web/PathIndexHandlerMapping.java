@@ -47,6 +47,11 @@ final class PathIndexHandlerMapping extends RequestMappingHandlerMapping {
         }
     }
 
+    /** Whether requests are looked up in the tree, not by the framework's lookup. */
+    boolean indexed() {
+        return index != null;
+    }
+
     @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         index = null;
