@@ -232,12 +232,6 @@ abstract class BenchHarness {
                 "postgres", "");
     }
 
-    /** How the application stores a token: the hex SHA-256 of the secret. */
-    protected static String sha256(String secret) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)));
-    }
-
     protected static String ownerId(Connection sql, String username) throws Exception {
         try (PreparedStatement query = sql.prepareStatement("select id from app_user where username = ?")) {
             query.setString(1, username);

@@ -63,15 +63,17 @@ public class CompanyService implements FirstOrderConversion, VisibleCompanies {
             "createdAt", "c.created_at"), Sort.by("name"));
 
     private final CompanyRepository companies;
+    private final CompanyInserts inserts;
     private final AccessPolicy accessPolicy;
     private final UserDirectory userDirectory;
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CompanyService(CompanyRepository companies, AccessPolicy accessPolicy, UserDirectory userDirectory,
-            AuditLog auditLog, JdbcClient jdbc, Clock clock) {
+    CompanyService(CompanyRepository companies, CompanyInserts inserts, AccessPolicy accessPolicy,
+            UserDirectory userDirectory, AuditLog auditLog, JdbcClient jdbc, Clock clock) {
         this.companies = companies;
+        this.inserts = inserts;
         this.accessPolicy = accessPolicy;
         this.userDirectory = userDirectory;
         this.auditLog = auditLog;
@@ -86,7 +88,7 @@ public class CompanyService implements FirstOrderConversion, VisibleCompanies {
         Company company = Company.register(checked.details(), checked.status(), checked.lostReason(), owner,
                 clock.instant());
         // the unique index finds a duplicate, also one registered a moment ago by someone else
-        if (!companies.insertUnlessDuplicate(company)) {
+        if (!inserts.insertUnlessDuplicate(company)) {
             refuseDuplicate(checked.details(), null);
             throw new IllegalStateException("INN " + checked.details().inn() + " taken, yet no company holds it");
         }

@@ -12,9 +12,12 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
@@ -28,21 +31,36 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens: made by their user, shown once, kept as a SHA-256 hash (a token carries
  * 256 random bits, so a slow hash would add nothing but latency), revoked by their user.
+ * <p>
+ * A token's check is remembered for {@link #REMEMBERED} after it was read: that read ran before
+ * every API call, and with its round trip to the database it cost a sixth of registering a
+ * company. Revoking a token, or changing its owner's roles, team or access, forgets every check
+ * on this server once the change commits; another server of a cluster reads it again within
+ * {@link #REMEMBERED}.
  */
 @Service
 public class ApiTokens {
 
     static final String PREFIX = "clt_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration REMEMBERED = Duration.ofSeconds(2);
+    /** Beyond this many remembered checks, those past their time go at the next read. */
+    private static final int REMEMBERED_LIMIT = 10_000;
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Checks of tokens found, by hash: an unknown token is never remembered, so guessing fills nothing. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Counts the changes that forgot every check: a check read before one is not trusted after it. */
+    private final AtomicLong changes = new AtomicLong();
 
     ApiTokens(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
@@ -112,15 +130,23 @@ public class ApiTokens {
                 .param("id", tokenId)
                 .update();
         auditLog.updated("ApiToken", tokenId, AuditChanges.of().field("revoked", false, true));
+        forgetChecksAfterTransaction();
     }
 
     /**
      * Who a presented token belongs to, and whether it still works: one statement, since it runs
-     * before every API call made with a token.
+     * before the API calls made with a token, and then remembered for a moment.
      */
     public Optional<TokenCheck> check(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
+        }
+        String hash = hash(secret);
+        long now = System.nanoTime();
+        long changesSeen = changes.get();
+        Remembered known = remembered.get(hash);
+        if (known != null && known.changesSeen() == changesSeen && now - known.readAt() < REMEMBERED.toNanos()) {
+            return Optional.of(known.check());
         }
         Optional<TokenCheck> check = jdbc.sql("""
                         select t.id, t.revoked_at is not null as revoked, t.last_used_at,
@@ -129,7 +155,7 @@ public class ApiTokens {
                         from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = :hash
                         """)
-                .param("hash", hash(secret))
+                .param("hash", hash)
                 .query((rs, row) -> {
                     UUID team = rs.getObject("team_id", UUID.class);
                     Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -144,7 +170,34 @@ public class ApiTokens {
                 })
                 .optional();
         check.filter(token -> !token.revoked()).ifPresent(this::markUsed);
+        check.ifPresent(found -> remember(hash, new Remembered(found, now, changesSeen)));
         return check;
+    }
+
+    private void remember(String hash, Remembered check) {
+        if (remembered.size() >= REMEMBERED_LIMIT) {
+            remembered.values().removeIf(old -> check.readAt() - old.readAt() >= REMEMBERED.toNanos());
+        }
+        remembered.put(hash, check);
+    }
+
+    /**
+     * Forgets every remembered check once the current transaction ends, for a change to whether a
+     * token works or whom it speaks for. Forgotten earlier, a check read just before the commit
+     * would be remembered with what the change replaces; and a check that was being read while
+     * the change committed is not trusted either.
+     */
+    void forgetChecksAfterTransaction() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                changes.incrementAndGet();
+                remembered.clear();
+            }
+        });
+    }
+
+    private record Remembered(TokenCheck check, long readAt, long changesSeen) {
     }
 
     private void markUsed(TokenCheck token) {

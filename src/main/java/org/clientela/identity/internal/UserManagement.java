@@ -61,9 +61,10 @@ public class UserManagement {
     private final AuditLog auditLog;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final ApiTokens tokens;
 
     UserManagement(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            AccessPolicy accessPolicy, AuditLog auditLog, Clock clock, JdbcClient jdbc) {
+            AccessPolicy accessPolicy, AuditLog auditLog, Clock clock, JdbcClient jdbc, ApiTokens tokens) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
@@ -71,6 +72,7 @@ public class UserManagement {
         this.auditLog = auditLog;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     public record NewUser(String username, String fullName, String email, String password, UUID teamId,
@@ -142,6 +144,8 @@ public class UserManagement {
         }
         users.save(user);
         auditLog.updated(USER, id, audit);
+        // a token speaks for its owner as they are now: their roles, team and access
+        tokens.forgetChecksAfterTransaction();
         return view(user);
     }
 

@@ -68,6 +68,7 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
         registry.addInterceptor(new RequestLogFilter.UserNotingInterceptor());
+        registry.addInterceptor(new LayoutModel());
     }
 
     @Bean

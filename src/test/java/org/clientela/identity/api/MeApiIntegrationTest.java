@@ -2,6 +2,8 @@ package org.clientela.identity.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.clientela.ApiClient;
@@ -112,6 +114,30 @@ class MeApiIntegrationTest {
         assertThat(refused.detail()).isEqualTo("The API token has been revoked.");
         assertThat(api.withToken(secret).get("/api/v1/me").isProblem(401).detail()).isEqualTo("API-токен отозван.");
         assertThat(api.as("manager2").get("/api/v1/me/tokens/" + id).json().path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTokenSpeaksForItsOwnerAsTheyAreNow() {
+        String username = ApiClient.unique("api");
+        Map<String, Object> user = new LinkedHashMap<>(Map.of("username", username,
+                "fullName", "Владелец Токена", "password", "Secret-pass-1", "roles", List.of("MANAGER")));
+        String id = api.as("admin").post("/api/v1/users", user).isJson(201).id();
+        String secret = api.as(username, "Secret-pass-1").post("/api/v1/me/tokens", Map.of("name", "отчёты"))
+                .isJson(201).json().path("token").asString();
+        // used twice, so that its check is one remembered from the call before
+        api.withToken(secret).get("/api/v1/me").isJson(200);
+        assertThat(api.withToken(secret).get("/api/v1/me").isJson(200).json().path("roles").toString())
+                .isEqualTo("[\"MANAGER\"]");
+
+        api.as("admin").header("If-Match", "\"0\"").patch("/api/v1/users/" + id,
+                Map.of("roles", List.of("MANAGER", "KEY_ACCOUNT_MANAGER"))).isJson(200);
+        assertThat(api.withToken(secret).get("/api/v1/me").isJson(200).json().path("roles").toString())
+                .as("the roles given a moment ago").contains("KEY_ACCOUNT_MANAGER");
+
+        api.as("admin").header("If-Match", "\"1\"").patch("/api/v1/users/" + id, Map.of("enabled", false))
+                .isJson(200);
+        assertThat(api.withToken(secret).english().get("/api/v1/me").isProblem(401).detail())
+                .isEqualTo("The account is disabled.");
     }
 
     @Test
