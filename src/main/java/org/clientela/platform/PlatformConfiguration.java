@@ -2,11 +2,17 @@ package org.clientela.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
@@ -20,5 +26,20 @@ class PlatformConfiguration {
     @ConditionalOnMissingBean
     Clock clock(@Value("${clientela.time-zone:Europe/Moscow}") ZoneId zone) {
         return Clock.system(zone);
+    }
+
+    /**
+     * Spring Boot's builder of the application's JSON mapper, with its customisations, over a
+     * factory that keeps each thread's buffers to itself. Jackson 3 shares them between threads in
+     * a concurrent queue by default, made for virtual threads; with 8 clients registering
+     * companies, taking them from it was 4 % of the work of a request on our platform threads.
+     */
+    @Bean
+    @Scope("prototype")
+    JsonMapper.Builder jsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(
+                JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build());
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder;
     }
 }

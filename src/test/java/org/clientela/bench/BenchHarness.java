@@ -66,6 +66,9 @@ abstract class BenchHarness {
      */
     protected static final int WARM_UP = 20_000;
 
+    /** Each client thread's connection to the application. */
+    private static final ThreadLocal<HttpConnection> CONNECTION = new ThreadLocal<>();
+
     protected final Path work = Path.of("target", "bench");
     protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -163,7 +166,17 @@ abstract class BenchHarness {
         try {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                running.add(pool.submit(work));
+                running.add(pool.submit(() -> {
+                    try {
+                        return work.call();
+                    } finally {
+                        HttpConnection connection = CONNECTION.get();
+                        if (connection != null) {
+                            connection.close();
+                            CONNECTION.remove();
+                        }
+                    }
+                }));
             }
             for (Future<Void> one : running) {
                 one.get();
@@ -243,9 +256,9 @@ abstract class BenchHarness {
     }
 
     /**
-     * Requests go through {@link HttpURLConnection} (kept alive by the JDK): measured here it adds
-     * far less of its own time to each figure than {@link HttpClient}, whose hand-offs between
-     * threads cost milliseconds on a 2-core machine.
+     * API requests go through a kept-alive connection of the calling thread ({@link HttpConnection}):
+     * {@link HttpClient}'s hand-offs between threads cost milliseconds on a 2-core machine, and
+     * {@link HttpURLConnection} most of a request's CPU again on the client's side.
      */
     protected Reply post(String path, String token, String json) throws Exception {
         return call("POST", path, token, json);
@@ -260,21 +273,12 @@ abstract class BenchHarness {
     }
 
     protected Reply call(String method, String path, String token, String json, String accept) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
-        connection.setRequestMethod(method);
-        connection.setRequestProperty("Authorization", "Bearer " + token);
-        connection.setRequestProperty("Accept", accept);
-        if (json != null) {
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            try (OutputStream body = connection.getOutputStream()) {
-                body.write(json.getBytes(StandardCharsets.UTF_8));
-            }
+        HttpConnection connection = CONNECTION.get();
+        if (connection == null || connection.port != port) {
+            connection = new HttpConnection(port);
+            CONNECTION.set(connection);
         }
-        int status = connection.getResponseCode();
-        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            return new Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return connection.exchange(method, path, token, accept, json);
     }
 
     protected record Reply(int statusCode, String body) {

@@ -18,6 +18,8 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,8 +37,12 @@ class JdbcAuditLog implements AuditLog {
             values (:actor, :entityType, :entityId, :action, cast(:changes as jsonb))
             """;
 
-    /** Not the application's mapper: that one leaves out nulls, and a null old value is part of the line. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Not the application's mapper: that one leaves out nulls, and a null old value is part of the
+     * line. Its buffers are each thread's own, as the application's are (see PlatformConfiguration).
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
 
     private final JdbcClient jdbc;
 
