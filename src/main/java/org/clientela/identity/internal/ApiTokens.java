@@ -49,7 +49,7 @@ public class ApiTokens {
 
     static final String PREFIX = "clt_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    static final Duration REMEMBERED = Duration.ofSeconds(2);
+    private static final Duration REMEMBERED = Duration.ofSeconds(2);
     /** Beyond this many remembered checks, those past their time go at the next read. */
     private static final int REMEMBERED_LIMIT = 10_000;
 
