@@ -111,7 +111,7 @@ public final class Benchmark extends BenchHarness {
     private void create(Map<String, String> tokens, Connection sql) throws Exception {
         List<String> owners = new ArrayList<>(tokens.values());
         // the first three fifths warm the server up, untimed: a freshly started JVM spends a third of
-        // the machine for its first 70 s of this load (some 60 000 registrations here) compiling the
+        // the machine for its first 70 s of this load (some 65 000 registrations here) compiling the
         // request's path, which a department's server, running for weeks, has done. Measured by the
         // CPU of the JIT's thread: 6 to 8 s in each 23 s until then, 0.2 s after.
         int warmUp = companies * 3 / 5;

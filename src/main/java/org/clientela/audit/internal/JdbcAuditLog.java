@@ -18,8 +18,6 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,17 +35,13 @@ class JdbcAuditLog implements AuditLog {
             values (:actor, :entityType, :entityId, :action, cast(:changes as jsonb))
             """;
 
-    /**
-     * Not the application's mapper: that one leaves out nulls, and a null old value is part of the
-     * line. Its buffers are each thread's own, as the application's are (see PlatformConfiguration).
-     */
-    private static final JsonMapper JSON = JsonMapper.builder(
-            JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
-
     private final JdbcClient jdbc;
+    /** The application's: its generator writes a null old value as null, whatever the mapper leaves out of objects. */
+    private final JsonMapper json;
 
-    JdbcAuditLog(JdbcClient jdbc) {
+    JdbcAuditLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     // the methods that record a change check for its transaction themselves: as a transactional
@@ -76,7 +70,7 @@ class JdbcAuditLog implements AuditLog {
                 .param("action", AuditAction.CREATED.name())
                 .param("ids", creations.stream().map(creation -> String.valueOf(creation.entityId()))
                         .toArray(String[]::new))
-                .param("changes", creations.stream().map(creation -> json(creation.initialValues().fields()))
+                .param("changes", creations.stream().map(creation -> lines(creation.initialValues().fields()))
                         .toArray(String[]::new))
                 .update();
     }
@@ -141,27 +135,27 @@ class JdbcAuditLog implements AuditLog {
                 .param("entityType", entityType)
                 .param("entityId", String.valueOf(entityId))
                 .param("action", action.name())
-                .param("changes", json(fields))
+                .param("changes", lines(fields))
                 .update();
     }
 
     /** The fields as {@code [{"field": …, "old": …, "new": …}, …]}; none (e.g. a deletion) is SQL null. */
-    private static String json(List<FieldChange> fields) {
+    private String lines(List<FieldChange> fields) {
         if (fields.isEmpty()) {
             return null;
         }
         // written as it goes: a tree of nodes, then serialised, cost twice as much per registration
         StringWriter lines = new StringWriter(80 * fields.size());
-        try (JsonGenerator json = JSON.createGenerator(lines)) {
-            json.writeStartArray();
+        try (JsonGenerator line = json.createGenerator(lines)) {
+            line.writeStartArray();
             for (FieldChange field : fields) {
-                json.writeStartObject();
-                json.writeStringProperty("field", field.field());
-                json.writeStringProperty("old", field.oldValue());
-                json.writeStringProperty("new", field.newValue());
-                json.writeEndObject();
+                line.writeStartObject();
+                line.writeStringProperty("field", field.field());
+                line.writeStringProperty("old", field.oldValue());
+                line.writeStringProperty("new", field.newValue());
+                line.writeEndObject();
             }
-            json.writeEndArray();
+            line.writeEndArray();
         }
         return lines.toString();
     }

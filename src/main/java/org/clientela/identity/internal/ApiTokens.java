@@ -39,8 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * 256 random bits, so a slow hash would add nothing but latency), revoked by their user.
  * <p>
  * A token's check is remembered for {@link #REMEMBERED} after it was read: that read ran before
- * every API call, and with its round trip to the database it cost a sixth of registering a
- * company. Revoking a token, or changing its owner's roles, team or access, forgets every check
+ * every API call. Measured with 8 clients registering companies, its round trip cost the
+ * database 0.12 ms of CPU of some 0.6 ms a registration, and it was 14 % of the application's
+ * samples. Revoking a token, or changing its owner's roles, team or access, forgets every check
  * on this server once the change commits; another server of a cluster reads it again within
  * {@link #REMEMBERED}.
  */

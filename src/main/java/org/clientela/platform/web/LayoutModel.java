@@ -14,7 +14,7 @@ import org.springframework.web.servlet.view.UrlBasedViewResolver;
  */
 class LayoutModel implements HandlerInterceptor {
 
-    static final String CURRENT_PATH = "currentPath";
+    private static final String CURRENT_PATH = "currentPath";
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -27,7 +27,7 @@ class LayoutModel implements HandlerInterceptor {
     /** A redirect's model goes into the URL it leads to. */
     private static boolean isRedirect(ModelAndView page) {
         return page.isReference()
-                ? page.getViewName() == null || page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)
+                ? page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)
                 : page.getView() instanceof SmartView view && view.isRedirectView();
     }
 }
