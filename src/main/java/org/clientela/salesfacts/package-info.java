@@ -3,10 +3,12 @@
  * revenue without VAT, cost, margin, quantity, number of orders — as the table {@code sales_fact}
  * (V22), its rollup per company and month {@code sales_fact_month} (V27) and the company's
  * running totals {@code sales_fact_running} (V37: any period's sums as the difference of two
- * rows), the read model that ABC/XYZ, plans and reports read instead of the order lines. Kept current from the orders' {@link org.clientela.orders.OrderSalesChanged} events after their
- * commit, by recomputing the cells they touch from the orders' view {@code order_sales_line};
+ * rows), the read model that ABC/XYZ, plans and reports read instead of the order lines. Kept
+ * current from the orders' {@link org.clientela.orders.OrderSalesChanged} events: each is noted
+ * in its transaction, and after the commit the noted months are recomputed in batches from the
+ * orders' view {@code order_sales_line};
  * rebuilt from that view in one statement on an administrator's command. Its query API is
- * {@link org.clientela.salesfacts.SalesFacts}. See ADR 0006.
+ * {@link org.clientela.salesfacts.SalesFacts}. See ADRs 0006 and 0007.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sales facts")
 package org.clientela.salesfacts;

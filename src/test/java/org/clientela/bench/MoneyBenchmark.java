@@ -167,7 +167,9 @@ final class MoneyBenchmark extends BenchHarness {
      * {@code i} is of company {@code i % companies} (company 0 for every 500th), dated up to two
      * years back; orders older than 60 days are closed and invoiced, and all but every 20th of
      * their invoices paid (every 10th of those late); the recent ones are in production or
-     * delivered, half of them invoiced.
+     * delivered, half of them invoiced. The rows are written in the order of their days, as a
+     * department's system writes them over two years: a month's orders, lines and invoices lie
+     * together in their tables, not spread over every page of them.
      */
     private void generate(Connection sql) throws Exception {
         long started = System.nanoTime();
@@ -232,7 +234,7 @@ final class MoneyBenchmark extends BenchHarness {
             // the lines first, apart: the orders' totals are their sums, and the orders must exist before them
             statement.execute(String.format(Locale.ROOT, """
                     create unlogged table bench_line as
-                    select o.id as order_id, pos, p.id as product_id, p.sku, p.name, p.unit, p.group_id, p.grp, q, p.price,
+                    select o.id as order_id, o.i, o.order_date, pos, p.id as product_id, p.sku, p.name, p.unit, p.group_id, p.grp, q, p.price,
                            p.version, p.effective_from, p.price * q as amount, p.cost_price, p.cost_price * q as cost
                     from bench_order o cross join generate_series(1, 5) as pos
                     cross join lateral (select (o.i + pos) %% 7 + 1 as q) quantity
@@ -250,7 +252,8 @@ final class MoneyBenchmark extends BenchHarness {
                            o.order_date, 20, t.net, round(t.net * 0.2, 2), t.net + round(t.net * 0.2, 2), t.cost,
                            md5('invoice' || o.i)::uuid,
                            1
-                    from bench_order o join bench_total t on t.order_id = o.id""");
+                    from bench_order o join bench_total t on t.order_id = o.id
+                    order by o.order_date, o.i""");
             statement.execute("""
                     insert into order_line (id, order_id, position, product_id, sku, product_name, unit,
                         assortment_group_id, assortment_group, quantity, base_price, price_list_version,
@@ -258,7 +261,7 @@ final class MoneyBenchmark extends BenchHarness {
                         amount, cost_price, cost_amount)
                     select gen_random_uuid(), order_id, pos, product_id, sku, name, unit, group_id, grp, q, price, version,
                            effective_from, 0, price, 0, price, amount, cost_price, cost
-                    from bench_line""");
+                    from bench_line order by order_date, i, pos""");
             statement.execute("drop table bench_line");
             statement.execute("""
                     insert into invoice (id, number, company_id, order_id, issue_date, due_date, amount, vat_amount,
@@ -269,16 +272,19 @@ final class MoneyBenchmark extends BenchHarness {
                            case when paid then s.order_date + case when o.i % 10 = 0 then 50 else 25 end end, 'IMPORT'
                     from sales_order s join bench_order o on o.id = s.id
                     cross join lateral (select o.i % 20 <> 0
-                        and s.order_date < current_date - case when o.i % 10 = 0 then 50 else 30 end as paid) p""");
+                        and s.order_date < current_date - case when o.i % 10 = 0 then 50 else 30 end as paid) p
+                    order by s.order_date, o.i""");
             statement.execute("""
                     insert into payment (id, company_id, payment_date, amount, unallocated, reference, source)
                     select md5('payment' || i.number)::uuid, i.company_id, i.settled_on, i.amount, 0,
                            substr(i.number, 4), 'IMPORT'
-                    from invoice i where i.settled_on is not null and i.number like 'БС-%'""");
+                    from invoice i where i.settled_on is not null and i.number like 'БС-%'
+                    order by i.settled_on, i.number""");
             statement.execute("""
                     insert into payment_allocation (payment_id, invoice_id, amount, payment_date)
                     select md5('payment' || i.number)::uuid, i.id, i.amount, i.settled_on
-                    from invoice i where i.settled_on is not null and i.number like 'БС-%'""");
+                    from invoice i where i.settled_on is not null and i.number like 'БС-%'
+                    order by i.settled_on, i.number""");
             statement.execute("drop table bench_total");
             statement.execute("drop table bench_order");
             statement.execute("vacuum analyze");
@@ -364,9 +370,9 @@ final class MoneyBenchmark extends BenchHarness {
         long confirmStarted = System.nanoTime();
         confirmAll(timed, tokens);
         double confirmSeconds = (System.nanoTime() - confirmStarted) / 1e9;
-        // each confirmation's event updates the sales facts after its commit: the figures after this
+        // the sales facts catch up with the confirmations after their commit: the figures after this
         // one are measured once that work is done, and how long it took is a figure of its own
-        double settled = secondsUntilEventsSettle(sql);
+        double settled = secondsUntilSalesFactsCatchUp(sql);
 
         double[] bare = bareOrders(sql, companyIds, Math.min(confirmations, 10_000));
         report("drafts of 5 lines through the API, 8 clients", "per second", toConfirm.size() / draftSeconds, bare[0],
@@ -393,20 +399,23 @@ final class MoneyBenchmark extends BenchHarness {
         });
     }
 
-    /** Waits until every event publication is complete (its listener done), and says how long that took. */
-    private static double secondsUntilEventsSettle(Connection sql) throws Exception {
+    /**
+     * Waits until no change to the orders' sales is pending (the batch that took the last one has
+     * committed), and says how long that took.
+     */
+    private static double secondsUntilSalesFactsCatchUp(Connection sql) throws Exception {
         long started = System.nanoTime();
         try (Statement statement = sql.createStatement()) {
             while (true) {
                 try (ResultSet pending = statement.executeQuery(
-                        "select count(*) from event_publication where completion_date is null")) {
+                        "select count(*) from sales_fact_pending")) {
                     pending.next();
                     if (pending.getLong(1) == 0) {
                         return (System.nanoTime() - started) / 1e9;
                     }
                 }
                 if (System.nanoTime() - started > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
-                    throw new IllegalStateException("The event publications did not complete within 10 minutes");
+                    throw new IllegalStateException("The sales facts did not catch up within 10 minutes");
                 }
                 Thread.sleep(100);
             }

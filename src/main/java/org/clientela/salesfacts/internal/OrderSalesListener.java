@@ -3,25 +3,39 @@ package org.clientela.salesfacts.internal;
 import java.time.YearMonth;
 
 import org.clientela.orders.OrderSalesChanged;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the facts current: after the commit of each change to what an order adds to the sales,
- * in a transaction of its own, the month's cells are recomputed. The event publication registry
- * keeps an event until this has committed, and delivers it again after a crash.
+ * Keeps the facts current: in the transaction of each change to what an order adds to the sales,
+ * the change's month is noted as pending, so that the note commits exactly with the change and
+ * survives a crash; after the commit the catch-up is woken to recompute it.
  */
 @Component
 class OrderSalesListener {
 
     private final SalesFactTable facts;
+    private final SalesFactCatchUp catchUp;
 
-    OrderSalesListener(SalesFactTable facts) {
+    OrderSalesListener(SalesFactTable facts, SalesFactCatchUp catchUp) {
         this.facts = facts;
+        this.catchUp = catchUp;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OrderSalesChanged change) {
-        facts.recompute(change.orderId(), change.company(), YearMonth.from(change.day()));
+        facts.recordPending(change.orderId(), change.company(), YearMonth.from(change.day()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    catchUp.wake();
+                }
+            });
+        } else {
+            catchUp.wake();
+        }
     }
 }
