@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Scope;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
@@ -40,6 +41,10 @@ class PlatformConfiguration {
         JsonMapper.Builder builder = JsonMapper.builder(
                 JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build());
         customizers.forEach(customizer -> customizer.customize(builder));
+        // Jackson 3 reads each property through a method handle that the JIT cannot inline from a
+        // shared writer: 40 % of writing a confirmed order's reply (JFR, 8 clients confirming).
+        // Blackbird reads them through lambdas generated per property instead.
+        builder.addModule(new BlackbirdModule());
         return builder;
     }
 }

@@ -24,12 +24,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tables {@code sales_fact} and {@code sales_fact_month} and every write to them. A cell
- * (company, group, month) and its month's rollup (company, month) are never added to, always
- * recomputed whole from the orders' view {@code order_sales_line}: a delivery of an event twice,
- * or of two events in either order, leaves the same facts. Writers of one company's facts queue
- * on the company's advisory lock; a rebuild locks both tables against them and reads stay
- * possible meanwhile.
+ * The tables {@code sales_fact}, {@code sales_fact_month}, {@code sales_fact_running} and the
+ * orders' parts {@code sales_fact_order} behind them, and every write to them. An order's parts
+ * are recomputed whole from its rows of the orders' view {@code order_sales_line}, and a cell
+ * (company, group, month) and its month's rollup (company, month) whole from their orders' parts,
+ * never added to: a change noted twice, or two changes in either order, leave the same facts.
+ * Writers of one company's facts queue on the company's advisory lock; a rebuild locks the tables
+ * against them and reads stay possible meanwhile.
  */
 @Service
 public class SalesFactTable implements SalesFacts {
@@ -39,31 +40,41 @@ public class SalesFactTable implements SalesFacts {
     private static final int LOCK_SPACE = 22;
 
     /**
-     * All the facts, from all the view's rows (a rebuild). Summed per order first, so that the
-     * orders are counted by a plain count: an order counts in a cell when it has a line there that
-     * is not a return.
+     * Each order's parts ({@code sales_fact_order}, V54) from the order's rows of the view: per
+     * group and month, their sums, and whether the order counts there (a line that is not a
+     * return). The first {@code %s} names the orders: the rows of the orders of {@code :orders}
+     * each read by itself (a lateral subquery kept apart, {@code offset 0}: joined to the view
+     * directly, an array of orders is estimated at ten rows and PostgreSQL hashes all five million
+     * lines of the view to find them), or the whole view (a rebuild).
      */
-    private static final String INSERT_AGGREGATE = """
-            insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
-            select company_id, group_id, month, sum(revenue), sum(cost), sum(quantity), count(*) filter (where counted)
-            from (select company_id, group_id, month, order_id, sum(revenue) as revenue, sum(cost) as cost,
-                         sum(quantity) as quantity, bool_or(sign > 0) as counted
-                  from order_sales_line
-                  group by company_id, group_id, month, order_id) as per_order
-            group by company_id, group_id, month""";
+    private static final String INSERT_ORDER_PARTS = """
+            insert into sales_fact_order (order_id, group_id, month, company_id, revenue, cost, quantity, counted)
+            select order_id, group_id, month, company_id, sum(revenue), sum(cost), sum(quantity), bool_or(sign > 0)
+            from %s
+            group by order_id, group_id, month, company_id""";
+    private static final String ORDERS_OF_THE_BATCH = """
+            unnest(cast(:orders as uuid[])) as changed (id)
+            cross join lateral (select * from order_sales_line where order_id = changed.id offset 0) as l""";
 
     /**
-     * The same for each company's month over all groups: an order counts once in the month however
-     * many groups its lines are of, so the rollup is its own aggregate of the view, not a sum of
-     * the cells' order counts.
+     * The cells and the monthly rollup rows of the orders' parts that {@code parts} (a common table
+     * expression, the first {@code %s}) selects. An order counts in a cell when it counts in its
+     * part there, and in its month when it counts in any of its parts of the month: the rollup is
+     * summed per order first, so that the orders are counted by a plain count, not a sum of the
+     * cells' counts. Nothing is written for a month without parts.
      */
-    private static final String INSERT_MONTH_AGGREGATE = """
+    private static final String INSERT_FACTS = """
+            %s,
+                 cells as (
+                     insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
+                     select company_id, group_id, month, sum(revenue), sum(cost), sum(quantity),
+                            count(*) filter (where counted)
+                     from parts group by company_id, group_id, month)
             insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
             select company_id, month, sum(revenue), sum(cost), sum(quantity), count(*) filter (where counted)
             from (select company_id, month, order_id, sum(revenue) as revenue, sum(cost) as cost,
-                         sum(quantity) as quantity, bool_or(sign > 0) as counted
-                  from order_sales_line
-                  group by company_id, month, order_id) as per_order
+                         sum(quantity) as quantity, bool_or(counted) as counted
+                  from parts group by company_id, month, order_id) as per_order
             group by company_id, month""";
 
     /**
@@ -75,34 +86,15 @@ public class SalesFactTable implements SalesFacts {
                 select company_id, month from unnest(cast(:companies as uuid[]), cast(:months as date[]))
                                               as pair (company_id, month))""";
 
-    /**
-     * The changed months' cells and rollup rows, from one read of each month's rows of the view,
-     * found by their days (the index of the client's orders by date, V50). The month's rows are
-     * read in a lateral subquery kept apart ({@code offset 0}): joined to the view directly, the
-     * changed months are estimated at ten rows and PostgreSQL hashes all five million lines of the
-     * view to find them (3 s for 1 000 months, 0.75 s this way, most of it reading the lines). An order counts in the
-     * month when it counts in any of its groups there. Nothing is written for a month without rows.
-     */
-    private static final String INSERT_CHANGED_MONTHS = "with " + CHANGED + """
+    /** The parts of the changed months, each month read by itself from the company's index. */
+    private static final String PARTS_OF_THE_CHANGED_MONTHS = "with " + CHANGED + """
             ,
-                 per_order as materialized (
-                     select c.company_id, c.month, l.group_id, l.order_id, sum(l.revenue) as revenue,
-                            sum(l.cost) as cost, sum(l.quantity) as quantity, bool_or(l.sign > 0) as counted
+                 parts as materialized (
+                     select p.*
                      from changed c
-                     cross join lateral (select * from order_sales_line
-                                         where company_id = c.company_id and day >= c.month
-                                           and day < cast(c.month + interval '1 month' as date)
-                                         offset 0) as l
-                     group by c.company_id, c.month, l.group_id, l.order_id),
-                 cells as (
-                     insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
-                     select company_id, group_id, month, sum(revenue), sum(cost), sum(quantity),
-                            count(*) filter (where counted)
-                     from per_order group by company_id, group_id, month)
-            insert into sales_fact_month (company_id, month, revenue, cost, quantity, order_count)
-            select company_id, month, sum(revenue), sum(cost), sum(quantity),
-                   count(distinct order_id) filter (where counted)
-            from per_order group by company_id, month""";
+                     cross join lateral (select company_id, group_id, month, order_id, revenue, cost, quantity, counted
+                                         from sales_fact_order
+                                         where company_id = c.company_id and month = c.month offset 0) as p)""";
 
     /**
      * The running totals ({@code sales_fact_running}, V37) of the companies of the month rollup
@@ -153,12 +145,12 @@ public class SalesFactTable implements SalesFacts {
     }
 
     /**
-     * Takes up to {@code batch} pending changes, the oldest first, and recomputes the months they
-     * touched: of the company each names and of the company its order belongs to now, if a merge
-     * moved it meanwhile (the merge added the duplicate's facts to the survivor's as they were,
-     * without what had not been computed yet). Changes another server is recomputing are skipped,
-     * not waited for. Each month is recomputed whole, so a month named by many changes is
-     * recomputed once.
+     * Takes up to {@code batch} pending changes, the oldest first, recomputes their orders' parts,
+     * and then the months they touched: the one each change names, and each month of its order's
+     * parts before and after, of the company the order belongs to now if a merge moved it
+     * meanwhile (the merge added the duplicate's facts to the survivor's as they were, without what
+     * had not been computed yet). Changes another server is recomputing are skipped, not waited
+     * for. Each month is recomputed whole, so a month named by many changes is recomputed once.
      *
      * @return how many changes were taken
      */
@@ -177,22 +169,28 @@ public class SalesFactTable implements SalesFacts {
         if (taken.isEmpty()) {
             return 0;
         }
+        UUID[] orders = taken.stream().map(Change::order).distinct().toArray(UUID[]::new);
         Set<Month> months = new LinkedHashSet<>();
         taken.forEach(change -> months.add(new Month(change.company(), change.month())));
         lock(months.stream().map(Month::company).toList());
-        // read under the locks: a merge that moved an order has committed, or waits for this transaction
-        List<Month> now = jdbc.sql("""
-                        select distinct l.company_id, c.month
-                        from unnest(cast(:orders as uuid[]), cast(:months as date[])) as c (order_id, month)
-                        cross join lateral (select company_id from order_sales_line where order_id = c.order_id
+        // read under the locks: a merge that moved an order has committed, or waits for this
+        // transaction; the months of the orders' parts before and after, a return's month too
+        List<Month> touched = jdbc.sql("""
+                        select company_id, month from sales_fact_order where order_id = any(cast(:orders as uuid[]))
+                        union
+                        select l.company_id, l.month
+                        from unnest(cast(:orders as uuid[])) as changed (id)
+                        cross join lateral (select company_id, month from order_sales_line where order_id = changed.id
                                             offset 0) as l""")
-                .param("orders", taken.stream().map(Change::order).toArray(UUID[]::new))
-                .param("months", taken.stream().map(change -> change.month().toString()).toArray(String[]::new))
+                .param("orders", orders)
                 .query((rs, row) -> new Month(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
                 .list();
         Set<UUID> locked = months.stream().map(Month::company).collect(Collectors.toSet());
-        lock(now.stream().map(Month::company).filter(company -> !locked.contains(company)).distinct().toList());
-        months.addAll(now);
+        lock(touched.stream().map(Month::company).filter(company -> !locked.contains(company)).distinct().toList());
+        months.addAll(touched);
+        jdbc.sql("delete from sales_fact_order where order_id = any(cast(:orders as uuid[]))").param("orders", orders)
+                .update();
+        jdbc.sql(INSERT_ORDER_PARTS.formatted(ORDERS_OF_THE_BATCH)).param("orders", orders).update();
         recompute(months);
         return taken.size();
     }
@@ -202,7 +200,7 @@ public class SalesFactTable implements SalesFacts {
     }
 
     /**
-     * Deletes the months' cells and rollup rows and inserts them again from the view, then writes
+     * Deletes the months' cells and rollup rows and sums them again from their orders' parts, then writes
      * each company's running totals again from its earliest changed month on. The caller holds the
      * companies' locks.
      */
@@ -216,7 +214,8 @@ public class SalesFactTable implements SalesFacts {
                         delete from sales_fact_month f using changed c
                         where f.company_id = c.company_id and f.month = c.month""")
                 .param("companies", companies).param("months", firsts).update();
-        jdbc.sql(INSERT_CHANGED_MONTHS).param("companies", companies).param("months", firsts).update();
+        jdbc.sql(INSERT_FACTS.formatted(PARTS_OF_THE_CHANGED_MONTHS)).param("companies", companies)
+                .param("months", firsts).update();
         Map<UUID, LocalDate> earliest = new HashMap<>();
         months.forEach(month -> earliest.merge(month.company(), month.first(),
                 (one, other) -> one.isBefore(other) ? one : other));
@@ -248,20 +247,26 @@ public class SalesFactTable implements SalesFacts {
     }
 
     /**
-     * Empties the facts and their monthly rollup and fills each again from the orders' view in one
-     * statement, all in one transaction: the listeners wait for it (the table's lock), readers see the old facts until
-     * it commits. The caller checks who may.
+     * Empties the orders' parts and fills them again from the orders' view in one statement, then
+     * the facts and their monthly rollup from the parts in another, all in one transaction: the
+     * catch-up waits for it (the tables' locks, the parts' first, as the catch-up and a merge touch
+     * them first), readers see the old facts until it commits. The caller checks who may.
      */
     @Transactional
     public Rebuilt rebuild() {
         long started = System.nanoTime();
-        jdbc.sql("lock table sales_fact, sales_fact_month, sales_fact_running in exclusive mode").update();
+        jdbc.sql("lock table sales_fact_order, sales_fact, sales_fact_month, sales_fact_running in exclusive mode")
+                .update();
         // the per-order aggregation of millions of lines sorts and hashes in memory, not on disk
         jdbc.sql("select set_config('work_mem', '128MB', true)").query(String.class).single();
+        jdbc.sql("delete from sales_fact_order").update();
+        jdbc.sql(INSERT_ORDER_PARTS.formatted("order_sales_line")).update();
         int deleted = jdbc.sql("delete from sales_fact").update();
-        int rows = jdbc.sql(INSERT_AGGREGATE).update();
         int deletedMonths = jdbc.sql("delete from sales_fact_month").update();
-        int monthRows = jdbc.sql(INSERT_MONTH_AGGREGATE).update();
+        int monthRows = jdbc.sql(INSERT_FACTS.formatted("""
+                with parts as (select company_id, group_id, month, order_id, revenue, cost, quantity, counted
+                               from sales_fact_order)""")).update();
+        int rows = jdbc.sql("select count(*) from sales_fact").query(Integer.class).single();
         jdbc.sql("delete from sales_fact_running").update();
         jdbc.sql(INSERT_RUNNING.formatted("", "")).update();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -275,11 +280,14 @@ public class SalesFactTable implements SalesFacts {
      * survivor's sales include the duplicate's from the moment the merge commits. The months are
      * added too, not recomputed from the view: the orders module moves the orders to the survivor
      * in a listener of the same event, which may run after this one. Adding is exact for the
-     * order count as well, an order being of one company only.
+     * order count as well, an order being of one company only. The orders' parts move with them.
      */
     @EventListener
     void on(CompaniesMerged merged) {
         lock(List.of(merged.survivor().value(), merged.duplicate().value()));
+        // the parts first, as the catch-up and a rebuild take the tables
+        jdbc.sql("update sales_fact_order set company_id = :survivor where company_id = :duplicate")
+                .param("survivor", merged.survivor().value()).param("duplicate", merged.duplicate().value()).update();
         jdbc.sql("""
                         insert into sales_fact (company_id, group_id, month, revenue, cost, quantity, order_count)
                         select :survivor, group_id, month, revenue, cost, quantity, order_count
