@@ -247,20 +247,23 @@ public class SalesFactTable implements SalesFacts {
     }
 
     /**
-     * Empties the orders' parts and fills them again from the orders' view in one statement, then
-     * the facts and their monthly rollup from the parts in another, all in one transaction: the
-     * catch-up waits for it (the tables' locks, the parts' first, as the catch-up and a merge touch
-     * them first), readers see the old facts until it commits. The caller checks who may.
+     * Empties the orders' parts and fills them again from the orders' view in one statement, in
+     * the order of the company's index, then the facts and their monthly rollup from the parts in
+     * another, all in one transaction: the catch-up waits for it (the tables' locks, the parts'
+     * first, as the catch-up and a merge touch them first), readers see the old facts until it
+     * commits. The caller checks who may.
      */
     @Transactional
     public Rebuilt rebuild() {
         long started = System.nanoTime();
-        jdbc.sql("lock table sales_fact_order, sales_fact, sales_fact_month, sales_fact_running in exclusive mode")
-                .update();
+        // the parts are emptied by a truncate, which only the catch-up waits for, as it reads
+        // nothing else; a delete and its dead rows made writing them again take twice as long
+        jdbc.sql("lock table sales_fact_order in access exclusive mode").update();
+        jdbc.sql("lock table sales_fact, sales_fact_month, sales_fact_running in exclusive mode").update();
         // the per-order aggregation of millions of lines sorts and hashes in memory, not on disk
         jdbc.sql("select set_config('work_mem', '128MB', true)").query(String.class).single();
-        jdbc.sql("delete from sales_fact_order").update();
-        jdbc.sql(INSERT_ORDER_PARTS.formatted("order_sales_line")).update();
+        jdbc.sql("truncate sales_fact_order").update();
+        jdbc.sql(INSERT_ORDER_PARTS.formatted("order_sales_line") + " order by company_id, month").update();
         int deleted = jdbc.sql("delete from sales_fact").update();
         int deletedMonths = jdbc.sql("delete from sales_fact_month").update();
         int monthRows = jdbc.sql(INSERT_FACTS.formatted("""
