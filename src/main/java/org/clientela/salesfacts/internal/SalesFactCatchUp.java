@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One thread that recomputes the pending changes' months ({@link SalesFactTable#recomputePending}),
- * a batch per transaction, whenever a change commits on this server, and once a second besides:
+ * a batch per transaction, when a change commits on this server (at most ten times a second), and
+ * once a second besides:
  * for what a crash left pending, and for what another server noted while its own catch-up was
  * stopped. Changes that commit while a batch is recomputed wait for the next batch, so the busier
  * the orders, the more changes share a batch's statements.
@@ -22,6 +23,7 @@ class SalesFactCatchUp implements SmartLifecycle {
     /** Changes per transaction: a few hundred milliseconds of work at most, under few locks at a time. */
     static final int BATCH = 1000;
     private static final long IDLE_MILLIS = 1000;
+    private static final long BATCH_INTERVAL_MILLIS = 100;
 
     private final SalesFactTable facts;
     private final Semaphore woken = new Semaphore(0);
@@ -68,10 +70,18 @@ class SalesFactCatchUp implements SmartLifecycle {
             try {
                 // every change woken for until now is committed: the batches below take it
                 woken.drainPermits();
+                long started = System.nanoTime();
                 while (facts.recomputePending(BATCH) == BATCH) {
                     woken.drainPermits();
                 }
                 woken.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                // at most one batch in BATCH_INTERVAL_MILLIS: the changes of that time share one,
+                // where a batch taken at each wake-up held about ten of 8 clients' confirmations and
+                // most of its work was the same whatever their number
+                long pause = BATCH_INTERVAL_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
