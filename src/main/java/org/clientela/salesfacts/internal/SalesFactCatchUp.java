@@ -21,7 +21,7 @@ class SalesFactCatchUp implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SalesFactCatchUp.class);
     /** Changes per transaction: a few hundred milliseconds of work at most, under few locks at a time. */
-    static final int BATCH = 1000;
+    private static final int BATCH = 1000;
     private static final long IDLE_MILLIS = 1000;
     private static final long BATCH_INTERVAL_MILLIS = 100;
 
