@@ -36,6 +36,18 @@ public final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a wait that fails says where the browser was and what it showed, since a page cannot be looked at later
+        this.wait.withMessage(this::whereTheBrowserIs);
+    }
+
+    private String whereTheBrowserIs() {
+        try {
+            String body = driver.findElement(By.tagName("body")).getText();
+            return "the browser was at " + driver.getCurrentUrl() + ", showing: "
+                    + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
+        } catch (RuntimeException e) {
+            return "the browser could not say where it was: " + e;
+        }
     }
 
     public static HeadlessChromium open(int port) {
@@ -53,6 +65,9 @@ public final class HeadlessChromium implements AutoCloseable {
                     "--user-data-dir=" + profile);
             // the page's console, for the tests that check that a page ran without a script error
             options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+            // no saved passwords: filled in after a test typed its own, they would log in someone else
+            options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+                    "profile.password_manager_enabled", false));
             return new HeadlessChromium(port, profile, new ChromeDriver(service, options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,23 +1,26 @@
 package org.clientela.salesfacts.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.clients.CompaniesMerged;
 import org.clientela.clients.CompanyId;
 import org.clientela.salesfacts.SalesFacts;
+import org.clientela.salesfacts.internal.PartChanges.Part;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tables {@code sales_fact}, {@code sales_fact_month}, {@code sales_fact_running} and the
  * orders' parts {@code sales_fact_order} behind them, and every write to them. An order's parts
- * are recomputed whole from its rows of the orders' view {@code order_sales_line}, and a cell
- * (company, group, month) and its month's rollup (company, month) whole from their orders' parts,
- * never added to: a change noted twice, or two changes in either order, leave the same facts.
+ * are recomputed whole from its rows of the orders' view {@code order_sales_line}; a cell
+ * (company, group, month) and its month's rollup (company, month) are always the sums of their
+ * orders' parts, kept so by adding what replacing an order's parts changed (a rebuild sums them
+ * whole). A change noted twice, or two changes in either order, leave the same facts: the second
+ * finds the parts it would write already there, and adds nothing.
  * Writers of one company's facts queue on the company's advisory lock; a rebuild locks the tables
  * against them and reads stay possible meanwhile.
  */
@@ -79,22 +84,12 @@ public class SalesFactTable implements SalesFacts {
 
     /**
      * The changed (company, month) pairs, {@code :companies} and {@code :months} side by side, as a
-     * relation: what each statement of a recomputation starts from.
+     * relation: what each statement writing the running totals again starts from.
      */
     private static final String CHANGED = """
             changed (company_id, month) as (
                 select company_id, month from unnest(cast(:companies as uuid[]), cast(:months as date[]))
                                               as pair (company_id, month))""";
-
-    /** The parts of the changed months, each month read by itself from the company's index. */
-    private static final String PARTS_OF_THE_CHANGED_MONTHS = "with " + CHANGED + """
-            ,
-                 parts as materialized (
-                     select p.*
-                     from changed c
-                     cross join lateral (select company_id, group_id, month, order_id, revenue, cost, quantity, counted
-                                         from sales_fact_order
-                                         where company_id = c.company_id and month = c.month offset 0) as p)""";
 
     /**
      * The running totals ({@code sales_fact_running}, V37) of the companies of the month rollup
@@ -145,92 +140,156 @@ public class SalesFactTable implements SalesFacts {
     }
 
     /**
-     * Takes up to {@code batch} pending changes, the oldest first, recomputes their orders' parts,
-     * and then the months they touched: the one each change names, and each month of its order's
-     * parts before and after, of the company the order belongs to now if a merge moved it
-     * meanwhile (the merge added the duplicate's facts to the survivor's as they were, without what
-     * had not been computed yet). Changes another server is recomputing are skipped, not waited
-     * for. Each month is recomputed whole, so a month named by many changes is recomputed once.
+     * Takes up to {@code batch} pending changes, the oldest first, writes their orders' parts again
+     * from the view, and adds the difference between the new parts and the old to the cells and
+     * months they are in: of the company the order belongs to now if a merge moved it meanwhile
+     * (the merge moved the parts and added the duplicate's facts to the survivor's as they were).
+     * Changes another server is recomputing are skipped, not waited for. An order named by many
+     * changes is written once; one whose parts did not change changes nothing.
      *
      * @return how many changes were taken
      */
     @Transactional
     public int recomputePending(int batch) {
-        record Change(UUID order, UUID company, LocalDate month) {
+        record Change(UUID order, UUID company) {
         }
         List<Change> taken = jdbc.sql("""
                         delete from sales_fact_pending
                         where id in (select id from sales_fact_pending order by id limit :batch for update skip locked)
-                        returning order_id, company_id, month""")
+                        returning order_id, company_id""")
                 .param("batch", batch)
-                .query((rs, row) -> new Change(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, LocalDate.class)))
+                .query((rs, row) -> new Change(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
         if (taken.isEmpty()) {
             return 0;
         }
         UUID[] orders = taken.stream().map(Change::order).distinct().toArray(UUID[]::new);
-        Set<Month> months = new LinkedHashSet<>();
-        taken.forEach(change -> months.add(new Month(change.company(), change.month())));
         Set<UUID> locked = new HashSet<>();
-        months.forEach(month -> locked.add(month.company()));
-        monthsOfTheParts(orders).forEach(month -> locked.add(month.company()));
+        taken.forEach(change -> locked.add(change.company()));
+        locked.addAll(companiesOfTheParts(orders));
         lock(locked);
         // read again under the locks: a merge that moved an order meanwhile has committed, or waits
         // for this transaction; only a merge committed between the two reads makes a company to lock
         // after the others, out of their order
-        List<Month> touched = monthsOfTheParts(orders);
-        lock(touched.stream().map(Month::company).filter(company -> !locked.contains(company)).distinct().toList());
-        months.addAll(touched);
-        jdbc.sql("delete from sales_fact_order where order_id = any(cast(:orders as uuid[]))").param("orders", orders)
-                .update();
-        jdbc.sql(INSERT_ORDER_PARTS.formatted(ORDERS_OF_THE_BATCH)).param("orders", orders).update();
-        recompute(months);
+        lock(companiesOfTheParts(orders).stream().filter(company -> !locked.contains(company)).toList());
+        List<Part> before = jdbc.sql("delete from sales_fact_order where order_id = any(cast(:orders as uuid[])) "
+                + "returning " + PART_COLUMNS).param("orders", orders).query(SalesFactTable::part).list();
+        List<Part> after = jdbc.sql(INSERT_ORDER_PARTS.formatted(ORDERS_OF_THE_BATCH) + " returning " + PART_COLUMNS)
+                .param("orders", orders).query(SalesFactTable::part).list();
+        apply(PartChanges.of(before, after));
         return taken.size();
     }
 
     /**
-     * The months of the orders' parts as they are and as the view has them now, each of the company
-     * the order belongs to: a return's month too, and the survivor's after a merge.
+     * The companies of the orders' parts as they are and as the view has them now: the survivor's
+     * too after a merge.
      */
-    private List<Month> monthsOfTheParts(UUID[] orders) {
+    private List<UUID> companiesOfTheParts(UUID[] orders) {
         return jdbc.sql("""
-                        select company_id, month from sales_fact_order where order_id = any(cast(:orders as uuid[]))
+                        select company_id from sales_fact_order where order_id = any(cast(:orders as uuid[]))
                         union
-                        select l.company_id, l.month
+                        select l.company_id
                         from unnest(cast(:orders as uuid[])) as changed (id)
-                        cross join lateral (select company_id, month from order_sales_line where order_id = changed.id
+                        cross join lateral (select company_id from order_sales_line where order_id = changed.id
                                             offset 0) as l""")
-                .param("orders", orders)
-                .query((rs, row) -> new Month(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
-                .list();
+                .param("orders", orders).query(UUID.class).list();
     }
 
-    /** A company's calendar month, by its first day. */
-    private record Month(UUID company, LocalDate first) {
+    private static final String PART_COLUMNS = "order_id, group_id, month, company_id, revenue, cost, quantity, counted";
+
+    private static Part part(ResultSet rs, int row) throws SQLException {
+        return new Part(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, UUID.class), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                rs.getBoolean(8));
     }
 
     /**
-     * Deletes the months' cells and rollup rows and sums them again from their orders' parts, then writes
-     * each company's running totals again from its earliest changed month on. The caller holds the
-     * companies' locks.
+     * Adds the changes to the cells and the months' rollup rows, creating those that get their first
+     * part; deletes those left without a part; then writes each company's running totals again from
+     * its earliest changed month on. The caller holds the companies' locks. A row is added to, not
+     * summed again from all its parts: with a client's 20 orders in a month, summing read 80 parts
+     * for every change of the month.
      */
-    private void recompute(Set<Month> months) {
-        UUID[] companies = months.stream().map(Month::company).toArray(UUID[]::new);
-        String[] firsts = months.stream().map(month -> month.first().toString()).toArray(String[]::new);
-        jdbc.sql("with " + CHANGED + """
-                        ,
-                             cells as (delete from sales_fact f using changed c
-                                       where f.company_id = c.company_id and f.month = c.month)
-                        delete from sales_fact_month f using changed c
-                        where f.company_id = c.company_id and f.month = c.month""")
-                .param("companies", companies).param("months", firsts).update();
-        jdbc.sql(INSERT_FACTS.formatted(PARTS_OF_THE_CHANGED_MONTHS)).param("companies", companies)
-                .param("months", firsts).update();
+    private void apply(PartChanges changes) {
+        if (!changes.cells.isEmpty()) {
+            List<Map.Entry<PartChanges.Cell, PartChanges.Change>> cells = List.copyOf(changes.cells.entrySet());
+            jdbc.sql("""
+                            insert into sales_fact as f (company_id, group_id, month, revenue, cost, quantity, order_count)
+                            select * from unnest(cast(:companies as uuid[]), cast(:groups as uuid[]),
+                                                 cast(:months as date[]), cast(:revenues as numeric[]),
+                                                 cast(:costs as numeric[]), cast(:quantities as numeric[]),
+                                                 cast(:orders as integer[]))
+                            on conflict (company_id, month, group_id) do update
+                            set revenue = f.revenue + excluded.revenue, cost = f.cost + excluded.cost,
+                                quantity = f.quantity + excluded.quantity,
+                                order_count = f.order_count + excluded.order_count""")
+                    .param("companies", cells.stream().map(cell -> cell.getKey().company()).toArray(UUID[]::new))
+                    .param("groups", cells.stream().map(cell -> cell.getKey().group()).toArray(UUID[]::new))
+                    .param("months", cells.stream().map(cell -> cell.getKey().month().toString()).toArray(String[]::new))
+                    .param("revenues", figures(cells, change -> change.revenue))
+                    .param("costs", figures(cells, change -> change.cost))
+                    .param("quantities", figures(cells, change -> change.quantity))
+                    .param("orders", cells.stream().map(cell -> cell.getValue().orders).toArray(Integer[]::new))
+                    .update();
+            List<PartChanges.Cell> emptied = cells.stream().filter(cell -> cell.getValue().mayBeEmpty())
+                    .map(Map.Entry::getKey).toList();
+            if (!emptied.isEmpty()) {
+                jdbc.sql("""
+                                delete from sales_fact f
+                                using unnest(cast(:companies as uuid[]), cast(:groups as uuid[]), cast(:months as date[]))
+                                      as e (company_id, group_id, month)
+                                where f.company_id = e.company_id and f.month = e.month and f.group_id = e.group_id
+                                  and not exists (select 1 from sales_fact_order p where p.company_id = e.company_id
+                                                  and p.month = e.month and p.group_id = e.group_id)""")
+                        .param("companies", emptied.stream().map(PartChanges.Cell::company).toArray(UUID[]::new))
+                        .param("groups", emptied.stream().map(PartChanges.Cell::group).toArray(UUID[]::new))
+                        .param("months", emptied.stream().map(cell -> cell.month().toString()).toArray(String[]::new))
+                        .update();
+            }
+        }
+        if (changes.months.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<PartChanges.Month, PartChanges.Change>> months = List.copyOf(changes.months.entrySet());
+        jdbc.sql("""
+                        insert into sales_fact_month as f (company_id, month, revenue, cost, quantity, order_count)
+                        select * from unnest(cast(:companies as uuid[]), cast(:months as date[]),
+                                             cast(:revenues as numeric[]), cast(:costs as numeric[]),
+                                             cast(:quantities as numeric[]), cast(:orders as integer[]))
+                        on conflict (month, company_id) do update
+                        set revenue = f.revenue + excluded.revenue, cost = f.cost + excluded.cost,
+                            quantity = f.quantity + excluded.quantity,
+                            order_count = f.order_count + excluded.order_count""")
+                .param("companies", months.stream().map(month -> month.getKey().company()).toArray(UUID[]::new))
+                .param("months", months.stream().map(month -> month.getKey().month().toString()).toArray(String[]::new))
+                .param("revenues", figures(months, change -> change.revenue))
+                .param("costs", figures(months, change -> change.cost))
+                .param("quantities", figures(months, change -> change.quantity))
+                .param("orders", months.stream().map(month -> month.getValue().orders).toArray(Integer[]::new))
+                .update();
+        List<PartChanges.Month> emptied = months.stream().filter(month -> month.getValue().mayBeEmpty())
+                .map(Map.Entry::getKey).toList();
+        if (!emptied.isEmpty()) {
+            jdbc.sql("""
+                            delete from sales_fact_month f
+                            using unnest(cast(:companies as uuid[]), cast(:months as date[])) as e (company_id, month)
+                            where f.company_id = e.company_id and f.month = e.month
+                              and not exists (select 1 from sales_fact_order p where p.company_id = e.company_id
+                                              and p.month = e.month)""")
+                    .param("companies", emptied.stream().map(PartChanges.Month::company).toArray(UUID[]::new))
+                    .param("months", emptied.stream().map(month -> month.month().toString()).toArray(String[]::new))
+                    .update();
+        }
         Map<UUID, LocalDate> earliest = new HashMap<>();
-        months.forEach(month -> earliest.merge(month.company(), month.first(),
+        changes.months.keySet().forEach(month -> earliest.merge(month.company(), month.month(),
                 (one, other) -> one.isBefore(other) ? one : other));
         refreshRunning(earliest);
+    }
+
+    /** A figure of each change, exact, as the text PostgreSQL casts to numeric. */
+    private static <K> String[] figures(List<Map.Entry<K, PartChanges.Change>> changes,
+            Function<PartChanges.Change, BigDecimal> figure) {
+        return changes.stream().map(change -> figure.apply(change.getValue()).toPlainString()).toArray(String[]::new);
     }
 
     /**
