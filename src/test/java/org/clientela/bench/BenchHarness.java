@@ -301,6 +301,96 @@ abstract class BenchHarness {
         return -1;
     }
 
+    /**
+     * The CPU time, in seconds, that the application and its PostgreSQL (the postmaster of the
+     * world's data directory and its children: the connections, the background workers) have used
+     * so far: taken before and after a part of the load, the difference is what the part cost the
+     * machine, a figure that noisy neighbours move less than a rate. Processes that ended
+     * meanwhile (an autovacuum worker) are not counted. The third figure is the part of the
+     * application's that its JIT compilers' threads used: what a server running for days no
+     * longer spends.
+     */
+    protected double[] cpuSeconds() throws IOException {
+        double app = cpuSecondsOf(application.pid());
+        double compilers = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(application.pid()), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        compilers += cpuSecondsOf(thread);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(
+                work.resolve("data").resolve("pg").resolve("postmaster.pid")).get(0).trim());
+        double database = cpuSecondsOf(postmaster);
+        List<Long> pending = new ArrayList<>(childrenOf(postmaster));
+        while (!pending.isEmpty()) {
+            long pid = pending.remove(pending.size() - 1);
+            database += cpuSecondsOf(pid);
+            pending.addAll(childrenOf(pid));
+        }
+        return new double[] {app, database, compilers};
+    }
+
+    /**
+     * Prints and records what a part of the load cost the machine's CPU for each of its
+     * {@code count} requests, from {@link #cpuSeconds()} before and after it.
+     */
+    protected void reportCpu(String what, double[] before, double[] after, int count) {
+        double application = (after[0] - before[0]) * 1000 / count;
+        double database = (after[1] - before[1]) * 1000 / count;
+        double compilers = (after[2] - before[2]) * 1000 / count;
+        System.out.printf(Locale.ROOT, "%-68s %10.2f ms     PostgreSQL %7.2f ms%n", "CPU per " + what + ", application",
+                application, database);
+        System.out.printf(Locale.ROOT, "%-68s %10.2f ms%n", "  of which the application's JIT compilers", compilers);
+        results.put("CPU per " + what + ", application, ms", Math.round(application * 100) / 100.0);
+        results.put("CPU per " + what + ", application's JIT compilers, ms", Math.round(compilers * 100) / 100.0);
+        results.put("CPU per " + what + ", PostgreSQL, ms", Math.round(database * 100) / 100.0);
+    }
+
+    private static double cpuSecondsOf(long pid) throws IOException {
+        return cpuSecondsOf(Path.of("/proc", Long.toString(pid)));
+    }
+
+    /** The CPU time of a process or thread, by its directory under {@code /proc}. */
+    private static double cpuSecondsOf(Path process) throws IOException {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            // the fields after the command's name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / 100.0;
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return 0;
+        }
+    }
+
+    private static List<Long> childrenOf(long pid) throws IOException {
+        List<Long> children = new ArrayList<>();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return children;
+        }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    for (String child : Files.readString(thread.resolve("children")).trim().split(" ")) {
+                        if (!child.isEmpty()) {
+                            children.add(Long.parseLong(child));
+                        }
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return children;
+    }
+
     protected static void deleteRecursively(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (Stream<Path> files = Files.walk(directory)) {

@@ -117,9 +117,11 @@ public final class Benchmark extends BenchHarness {
         int warmUp = companies * 3 / 5;
         createCompanies(0, warmUp, owners);
         results.put("creationsToWarmUp", warmUp);
+        double[] cpuBefore = cpuSeconds();
         long started = System.nanoTime();
         createCompanies(warmUp, companies, owners);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double[] cpuAfter = cpuSeconds();
 
         // the same work in bare SQL, 8 connections, one transaction a company: the company's row in
         // the same table (its indexes as large), its audit entry, the commit. The token's check is
@@ -165,6 +167,7 @@ public final class Benchmark extends BenchHarness {
         }
         report("create companies through the API, 8 clients, warm server", "per second", (companies - warmUp) / seconds,
                 sample / sqlSeconds, ">= 1500");
+        reportCpu("creation", cpuBefore, cpuAfter, companies - warmUp);
     }
 
     /** Companies {@code from} to {@code to} (exclusive), one POST each, by 8 concurrent clients of the owners. */
