@@ -398,8 +398,8 @@ final class MoneyBenchmark extends BenchHarness {
     private static void removeOrders(Connection sql, List<String> orders) throws Exception {
         sql.setAutoCommit(false);
         try (PreparedStatement note = sql.prepareStatement("""
-                        insert into sales_fact_pending (order_id, company_id, month)
-                        select id, company_id, date_trunc('month', order_date)::date from sales_order
+                        insert into sales_fact_pending (order_id, company_id)
+                        select id, company_id from sales_order
                         where id = any(?::uuid[])""");
                 PreparedStatement delete = sql.prepareStatement("delete from sales_order where id = any(?::uuid[])")) {
             java.sql.Array ids = sql.createArrayOf("text", orders.toArray());

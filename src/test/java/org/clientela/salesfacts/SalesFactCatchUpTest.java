@@ -72,9 +72,8 @@ class SalesFactCatchUpTest {
         jdbc.sql("delete from sales_fact where company_id = :company").param("company", id).update();
         jdbc.sql("delete from sales_fact_month where company_id = :company").param("company", id).update();
         jdbc.sql("delete from sales_fact_running where company_id = :company").param("company", id).update();
-        jdbc.sql("insert into sales_fact_pending (order_id, company_id, month) values (:order, :company, :month)")
-                .param("order", UUID.fromString(order)).param("company", id).param("month", LocalDate.parse(month))
-                .update();
+        jdbc.sql("insert into sales_fact_pending (order_id, company_id) values (:order, :company)")
+                .param("order", UUID.fromString(order)).param("company", id).update();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(SalesFactRows.facts(jdbc, Set.of(company))).isEqualTo(expected));

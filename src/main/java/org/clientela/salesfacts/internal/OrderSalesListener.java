@@ -1,7 +1,5 @@
 package org.clientela.salesfacts.internal;
 
-import java.time.YearMonth;
-
 import org.clientela.orders.OrderSalesChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,8 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the facts current: in the transaction of each change to what an order adds to the sales,
- * the change's month is noted as pending, so that the note commits exactly with the change and
- * survives a crash; after the commit the catch-up is woken to recompute it.
+ * the order is noted as pending, so that the note commits exactly with the change and survives a
+ * crash; after the commit the catch-up is woken to apply it.
  */
 @Component
 class OrderSalesListener {
@@ -26,7 +24,7 @@ class OrderSalesListener {
 
     @EventListener
     void on(OrderSalesChanged change) {
-        facts.recordPending(change.orderId(), change.company(), YearMonth.from(change.day()));
+        facts.recordPending(change.orderId(), change.company());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

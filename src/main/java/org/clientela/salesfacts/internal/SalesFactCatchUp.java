@@ -9,7 +9,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One thread that recomputes the pending changes' months ({@link SalesFactTable#recomputePending}),
+ * One thread that applies the pending changes ({@link SalesFactTable#recomputePending}),
  * a batch per transaction, when a change commits on this server (at most ten times a second), and
  * once a second besides:
  * for what a crash left pending, and for what another server noted while its own catch-up was
