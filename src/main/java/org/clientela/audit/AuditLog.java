@@ -2,10 +2,12 @@ package org.clientela.audit;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes and reads the audit log. Writing requires a running transaction: the record of a
- * change commits or rolls back with the change itself.
+ * change commits or rolls back with the change itself. {@link #createdBy} is the exception: the
+ * change and its record are one statement, atomic on its own.
  */
 public interface AuditLog {
 
@@ -19,6 +21,20 @@ public interface AuditLog {
     String MERGED_FROM = "mergedFrom";
 
     void created(String entityType, Object entityId, AuditChanges initialValues);
+
+    /**
+     * Runs the caller's {@code insert} of one record and writes its {@code CREATED} entry in the
+     * same statement: it commits or rolls back as one, so it needs no transaction around it, and
+     * it is one round trip to the database instead of three (the insert with the transaction's
+     * beginning, the entry, the commit). Within a transaction it is part of it.
+     *
+     * @param insert an {@code insert} of one row with named parameters and no {@code returning};
+     *               it may skip the row, e.g. {@code on conflict do nothing}. Its parameters' names
+     *               do not begin with {@code audit}.
+     * @return whether the row was inserted, and so recorded
+     */
+    boolean createdBy(String insert, Map<String, ?> parameters, String entityType, Object entityId,
+            AuditChanges initialValues);
 
     /**
      * The creation of many records at once, e.g. by an import: the same lines as {@link #created}

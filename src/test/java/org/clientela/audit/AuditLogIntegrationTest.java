@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +51,60 @@ class AuditLogIntegrationTest {
         })).hasMessage("the change itself failed");
         assertThat(auditLog.history("Probe", id)).isEmpty();
     }
+
+    @Test
+    void aCreationAndItsEntryAreOneStatementThatNeedsNoTransaction() {
+        createProbeTable();
+        UUID id = UUID.randomUUID();
+
+        boolean created = auditLog.createdBy(INSERT_PROBE, Map.of("id", id, "name", "Ромашка"), "Probe", id,
+                AuditChanges.of().field("name", null, "Ромашка"));
+
+        assertThat(created).isTrue();
+        assertThat(jdbc.sql("select name from audit_probe where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("Ромашка");
+        assertThat(auditLog.history("Probe", id))
+                .extracting(AuditRecord::action, AuditRecord::field, AuditRecord::newValue, AuditRecord::actor)
+                .containsExactly(tuple(AuditAction.CREATED, "name", "Ромашка", "system"));
+    }
+
+    @Test
+    void aCreationTheInsertSkipsIsNotRecorded() {
+        createProbeTable();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into audit_probe (id, name) values (:id, 'Первая')").param("id", id).update();
+
+        boolean created = auditLog.createdBy(INSERT_PROBE, Map.of("id", id, "name", "Вторая"), "Probe", id,
+                AuditChanges.of().field("name", null, "Вторая"));
+
+        assertThat(created).isFalse();
+        assertThat(jdbc.sql("select name from audit_probe where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("Первая");
+        assertThat(auditLog.history("Probe", id)).isEmpty();
+    }
+
+    @Test
+    void aCreationWithinATransactionRollsBackWithIt() {
+        createProbeTable();
+        UUID id = UUID.randomUUID();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            auditLog.createdBy(INSERT_PROBE, Map.of("id", id, "name", "Ромашка"), "Probe", id,
+                    AuditChanges.of().field("name", null, "Ромашка"));
+            throw new IllegalStateException("the rest of the change failed");
+        })).hasMessage("the rest of the change failed");
+
+        assertThat(jdbc.sql("select count(*) from audit_probe where id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+        assertThat(auditLog.history("Probe", id)).isEmpty();
+    }
+
+    /** A table of another module's records, made for these tests. */
+    private void createProbeTable() {
+        jdbc.sql("create table if not exists audit_probe (id uuid primary key, name text not null)").update();
+    }
+
+    private static final String INSERT_PROBE =
+            "insert into audit_probe (id, name) values (:id, :name) on conflict do nothing";
 
     @Test
     void refusesToRecordAChangeOutsideATransaction() {

@@ -114,6 +114,11 @@ class CompanyApiIntegrationTest {
         }
         assertThat(jdbc.sql("select count(*) from company where inn = :inn").param("inn", company.get("inn"))
                 .query(Long.class).single()).isEqualTo(1);
+        // the losers' inserts were skipped, and their audit entries with them
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_entry e join company c on c.id::text = e.entity_id
+                        where e.entity_type = 'Company' and c.inn = :inn""")
+                .param("inn", company.get("inn")).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.clientela.audit.AuditAction;
 import org.clientela.audit.AuditChanges;
@@ -50,6 +51,22 @@ class JdbcAuditLog implements AuditLog {
     public void created(String entityType, Object entityId, AuditChanges initialValues) {
         requireTransaction();
         insert(entityType, entityId, AuditAction.CREATED, initialValues.fields());
+    }
+
+    @Override
+    public boolean createdBy(String insert, Map<String, ?> parameters, String entityType, Object entityId,
+            AuditChanges initialValues) {
+        return jdbc.sql("with created as (" + insert + " returning 1) "
+                        + "insert into audit_entry (actor, entity_type, entity_id, action, changes) "
+                        + "select :auditActor, :auditEntityType, :auditEntityId, :auditAction, "
+                        + "cast(:auditChanges as jsonb) from created")
+                .params(parameters)
+                .param("auditActor", currentActor())
+                .param("auditEntityType", entityType)
+                .param("auditEntityId", String.valueOf(entityId))
+                .param("auditAction", AuditAction.CREATED.name())
+                .param("auditChanges", lines(initialValues.fields()))
+                .update() == 1;
     }
 
     @Override

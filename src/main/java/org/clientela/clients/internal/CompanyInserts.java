@@ -1,66 +1,72 @@
 package org.clientela.clients.internal;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.clientela.audit.AuditChanges;
+import org.clientela.audit.AuditLog;
 import org.clientela.clients.internal.Company.CompanyDetails;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Registering a company in one statement. The generic save maps the aggregate and renders its SQL
- * on every call: measured with 8 API clients registering companies, that was two thirds of the
- * work of a registration. Not a fragment of the repository either: its proxy's transaction and
- * metrics around this one statement were another quarter of it. The columns here are those of
- * {@link Company}; {@code CompanyApiIntegrationTest} reads every field back.
+ * Registering a company in one statement, its audit entry included. The generic save maps the
+ * aggregate and renders its SQL on every call: measured with 8 API clients registering companies,
+ * that was two thirds of the work of a registration. Not a fragment of the repository either: its
+ * proxy's transaction and metrics around this one statement were another quarter of it. The
+ * columns here are those of {@link Company}; {@code CompanyApiIntegrationTest} reads every field
+ * back.
  */
 @Component
 class CompanyInserts {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into company (id, name, legal_form, inn, kpp, ogrn, legal_address, delivery_address,
+                bik, bank_name, settlement_account, correspondent_account, segment, region, size, source,
+                status, lost_reason, owner_id, tags, version, created_at)
+            values (:id, :name, :legalForm, :inn, :kpp, :ogrn, :legalAddress, :deliveryAddress,
+                :bik, :bankName, :settlementAccount, :correspondentAccount, :segment, :region, :size,
+                :source, :status, :lostReason, :ownerId, :tags, :version, :createdAt)
+            on conflict do nothing
+            """;
 
-    CompanyInserts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final AuditLog auditLog;
+
+    CompanyInserts(AuditLog auditLog) {
+        this.auditLog = auditLog;
     }
 
     /**
-     * Inserts a new company unless its INN and KPP are already taken, in one statement that
-     * leaves the transaction usable either way; called within the registration's transaction.
+     * Inserts a new company with its audit entry unless its INN and KPP are already taken, in one
+     * statement that is atomic without a transaction and leaves one usable either way.
      *
      * @return {@code false} when another company holds its INN and KPP
      */
-    boolean insertUnlessDuplicate(Company company) {
+    boolean insertUnlessDuplicate(Company company, AuditChanges initialValues) {
         CompanyDetails d = company.details();
-        return jdbc.sql("""
-                        insert into company (id, name, legal_form, inn, kpp, ogrn, legal_address, delivery_address,
-                            bik, bank_name, settlement_account, correspondent_account, segment, region, size, source,
-                            status, lost_reason, owner_id, tags, version, created_at)
-                        values (:id, :name, :legalForm, :inn, :kpp, :ogrn, :legalAddress, :deliveryAddress,
-                            :bik, :bankName, :settlementAccount, :correspondentAccount, :segment, :region, :size,
-                            :source, :status, :lostReason, :ownerId, :tags, :version, :createdAt)
-                        on conflict do nothing
-                        """)
-                .param("id", company.id())
-                .param("name", d.name())
-                .param("legalForm", d.legalForm().name())
-                .param("inn", d.inn())
-                .param("kpp", d.kpp())
-                .param("ogrn", d.ogrn())
-                .param("legalAddress", d.legalAddress())
-                .param("deliveryAddress", d.deliveryAddress())
-                .param("bik", d.bik())
-                .param("bankName", d.bankName())
-                .param("settlementAccount", d.settlementAccount())
-                .param("correspondentAccount", d.correspondentAccount())
-                .param("segment", d.segment())
-                .param("region", d.region())
-                .param("size", d.size())
-                .param("source", d.source() == null ? null : d.source().name())
-                .param("status", company.status().name())
-                .param("lostReason", company.lostReason())
-                .param("ownerId", company.owner().value())
-                .param("tags", d.tags() == null ? new String[0] : d.tags().toArray(String[]::new))
-                .param("version", company.version())
-                .param("createdAt", Timestamp.from(company.createdAt()))
-                .update() == 1;
+        Map<String, Object> row = new HashMap<>(32);
+        row.put("id", company.id());
+        row.put("name", d.name());
+        row.put("legalForm", d.legalForm().name());
+        row.put("inn", d.inn());
+        row.put("kpp", d.kpp());
+        row.put("ogrn", d.ogrn());
+        row.put("legalAddress", d.legalAddress());
+        row.put("deliveryAddress", d.deliveryAddress());
+        row.put("bik", d.bik());
+        row.put("bankName", d.bankName());
+        row.put("settlementAccount", d.settlementAccount());
+        row.put("correspondentAccount", d.correspondentAccount());
+        row.put("segment", d.segment());
+        row.put("region", d.region());
+        row.put("size", d.size());
+        row.put("source", d.source() == null ? null : d.source().name());
+        row.put("status", company.status().name());
+        row.put("lostReason", company.lostReason());
+        row.put("ownerId", company.owner().value());
+        row.put("tags", d.tags() == null ? new String[0] : d.tags().toArray(String[]::new));
+        row.put("version", company.version());
+        row.put("createdAt", Timestamp.from(company.createdAt()));
+        return auditLog.createdBy(INSERT, row, CompanyService.COMPANY, company.id(), initialValues);
     }
 }

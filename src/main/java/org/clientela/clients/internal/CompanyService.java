@@ -81,18 +81,20 @@ public class CompanyService implements FirstOrderConversion, VisibleCompanies {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Not a transaction: the company and its audit entry are one statement, atomic on its own
+     * (see {@link AuditLog#createdBy}), and the rest only reads.
+     */
     public CompanyView create(CompanyInput input) {
         CompanyInputCheck.Checked checked = CompanyInputCheck.check(input);
         UserId owner = ownerFor(input.ownerId());
         Company company = Company.register(checked.details(), checked.status(), checked.lostReason(), owner,
                 clock.instant());
         // the unique index finds a duplicate, also one registered a moment ago by someone else
-        if (!inserts.insertUnlessDuplicate(company)) {
+        if (!inserts.insertUnlessDuplicate(company, changes(Company.State.NONE, company.state()))) {
             refuseDuplicate(checked.details(), null);
             throw new IllegalStateException("INN " + checked.details().inn() + " taken, yet no company holds it");
         }
-        auditLog.created(COMPANY, company.id(), changes(Company.State.NONE, company.state()));
         return view(company);
     }
 

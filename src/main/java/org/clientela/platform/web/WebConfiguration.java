@@ -100,4 +100,13 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<WholeResponseFilter> wholeResponseFilter() {
+        FilterRegistrationBean<WholeResponseFilter> registration =
+                new FilterRegistrationBean<>(new WholeResponseFilter());
+        // outside Spring Security, whose headers are written when a response commits
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 }
