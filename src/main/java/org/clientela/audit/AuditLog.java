@@ -6,8 +6,7 @@ import java.util.Map;
 
 /**
  * Writes and reads the audit log. Writing requires a running transaction: the record of a
- * change commits or rolls back with the change itself. {@link #createdBy} is the exception: the
- * change and its record are one statement, atomic on its own.
+ * change commits or rolls back with the change itself, or is one statement with it ({@link #entryFor}).
  */
 public interface AuditLog {
 
@@ -23,18 +22,19 @@ public interface AuditLog {
     void created(String entityType, Object entityId, AuditChanges initialValues);
 
     /**
-     * Runs the caller's {@code insert} of one record and writes its {@code CREATED} entry in the
-     * same statement: it commits or rolls back as one, so it needs no transaction around it, and
-     * it is one round trip to the database instead of three (the insert with the transaction's
-     * beginning, the entry, the commit). Within a transaction it is part of it.
+     * The entry of a change that the caller writes in one statement of its own, to end that
+     * statement: an {@code insert} of the entry for each row of the common table expression
+     * {@code source} of the statement's {@code with}, and of none when it has no row (e.g. an
+     * insert skipped on conflict). The change and its record then commit or roll back as one
+     * statement, with no transaction needed around them, in one round trip to the database instead
+     * of one each and the commit's. Within a transaction, they are part of it.
      *
-     * @param insert an {@code insert} of one row with named parameters and no {@code returning};
-     *               it may skip the row, e.g. {@code on conflict do nothing}. Its parameters' names
-     *               do not begin with {@code audit}.
-     * @return whether the row was inserted, and so recorded
+     * @param source the name of the caller's common table expression, e.g. {@code created} in
+     *               {@code with created as (insert … returning 1)}; the entry's parameters' names
+     *               begin with it
      */
-    boolean createdBy(String insert, Map<String, ?> parameters, String entityType, Object entityId,
-            AuditChanges initialValues);
+    EntryInsert entryFor(String source, AuditAction action, String entityType, Object entityId,
+            AuditChanges changes);
 
     /**
      * The creation of many records at once, e.g. by an import: the same lines as {@link #created}
@@ -67,6 +67,10 @@ public interface AuditLog {
      * {@link AuditRecord#entityId()}): a record together with those merged into it.
      */
     List<AuditRecord> history(String entityType, Collection<?> entityIds);
+
+    /** The SQL of {@link #entryFor} and its named parameters. */
+    record EntryInsert(String sql, Map<String, Object> parameters) {
+    }
 
     /** One record created, with its initial values. */
     record Creation(Object entityId, AuditChanges initialValues) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,13 +53,10 @@ class AuditLogIntegrationTest {
 
     @Test
     void aCreationAndItsEntryAreOneStatementThatNeedsNoTransaction() {
-        createProbeTable();
         UUID id = UUID.randomUUID();
 
-        boolean created = auditLog.createdBy(INSERT_PROBE, Map.of("id", id, "name", "Ромашка"), "Probe", id,
-                AuditChanges.of().field("name", null, "Ромашка"));
+        assertThat(createProbe(id, "Ромашка")).isTrue();
 
-        assertThat(created).isTrue();
         assertThat(jdbc.sql("select name from audit_probe where id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("Ромашка");
         assertThat(auditLog.history("Probe", id))
@@ -70,26 +66,21 @@ class AuditLogIntegrationTest {
 
     @Test
     void aCreationTheInsertSkipsIsNotRecorded() {
-        createProbeTable();
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into audit_probe (id, name) values (:id, 'Первая')").param("id", id).update();
+        assertThat(createProbe(id, "Первая")).isTrue();
 
-        boolean created = auditLog.createdBy(INSERT_PROBE, Map.of("id", id, "name", "Вторая"), "Probe", id,
-                AuditChanges.of().field("name", null, "Вторая"));
+        assertThat(createProbe(id, "Вторая")).isFalse();
 
-        assertThat(created).isFalse();
         assertThat(jdbc.sql("select name from audit_probe where id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("Первая");
-        assertThat(auditLog.history("Probe", id)).isEmpty();
+        assertThat(auditLog.history("Probe", id)).extracting(AuditRecord::newValue).containsExactly("Первая");
     }
 
     @Test
     void aCreationWithinATransactionRollsBackWithIt() {
-        createProbeTable();
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            auditLog.createdBy(INSERT_PROBE, Map.of("id", id, "name", "Ромашка"), "Probe", id,
-                    AuditChanges.of().field("name", null, "Ромашка"));
+            createProbe(id, "Ромашка");
             throw new IllegalStateException("the rest of the change failed");
         })).hasMessage("the rest of the change failed");
 
@@ -98,13 +89,23 @@ class AuditLogIntegrationTest {
         assertThat(auditLog.history("Probe", id)).isEmpty();
     }
 
-    /** A table of another module's records, made for these tests. */
-    private void createProbeTable() {
-        jdbc.sql("create table if not exists audit_probe (id uuid primary key, name text not null)").update();
+    @Test
+    void anEntryIsForACommonTableExpressionByItsName() {
+        assertThatThrownBy(() -> auditLog.entryFor("x); drop table company; --", AuditAction.CREATED, "Probe", 1,
+                AuditChanges.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static final String INSERT_PROBE =
-            "insert into audit_probe (id, name) values (:id, :name) on conflict do nothing";
+    /** Another module's record, created with its entry in one statement, in a table made for these tests. */
+    private boolean createProbe(UUID id, String name) {
+        jdbc.sql("create table if not exists audit_probe (id uuid primary key, name text not null)").update();
+        AuditLog.EntryInsert entry = auditLog.entryFor("created", AuditAction.CREATED, "Probe", id,
+                AuditChanges.of().field("name", null, name));
+        return jdbc.sql("""
+                        with created as (
+                            insert into audit_probe (id, name) values (:id, :name) on conflict do nothing returning 1)
+                        """ + entry.sql())
+                .param("id", id).param("name", name).params(entry.parameters()).update() == 1;
+    }
 
     @Test
     void refusesToRecordAChangeOutsideATransaction() {

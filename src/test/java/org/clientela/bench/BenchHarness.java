@@ -333,7 +333,16 @@ abstract class BenchHarness {
             database += cpuSecondsOf(pid);
             pending.addAll(childrenOf(pid));
         }
-        return new double[] {app, database, compilers};
+        double client = cpuSecondsOf(ProcessHandle.current().pid());
+        // the first line of /proc/stat: the whole machine's time in ticks, by kind (user, nice, system,
+        // idle, iowait, irq, softirq, steal; the guests' time after them is already in user and nice)
+        String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long all = 0;
+        for (int kind = 1; kind <= 8; kind++) {
+            all += Long.parseLong(machine[kind]);
+        }
+        long idle = Long.parseLong(machine[4]) + Long.parseLong(machine[5]);
+        return new double[] {app, database, compilers, client, (all - idle) / 100.0, all / 100.0};
     }
 
     /**
@@ -347,6 +356,12 @@ abstract class BenchHarness {
         System.out.printf(Locale.ROOT, "%-68s %10.2f ms     PostgreSQL %7.2f ms%n", "CPU per " + what + ", application",
                 application, database);
         System.out.printf(Locale.ROOT, "%-68s %10.2f ms%n", "  of which the application's JIT compilers", compilers);
+        double client = (after[3] - before[3]) * 1000 / count;
+        double busy = (after[4] - before[4]) / (after[5] - before[5]) * 100;
+        System.out.printf(Locale.ROOT, "%-68s %10.2f ms     machine busy %5.1f %%%n",
+                "  the benchmark's own clients", client, busy);
+        results.put("CPU per " + what + ", the benchmark's clients, ms", Math.round(client * 100) / 100.0);
+        results.put("CPU per " + what + ", machine busy, %", Math.round(busy * 10) / 10.0);
         results.put("CPU per " + what + ", application, ms", Math.round(application * 100) / 100.0);
         results.put("CPU per " + what + ", application's JIT compilers, ms", Math.round(compilers * 100) / 100.0);
         results.put("CPU per " + what + ", PostgreSQL, ms", Math.round(database * 100) / 100.0);

@@ -3,8 +3,10 @@ package org.clientela.audit.internal;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.clientela.audit.AuditAction;
 import org.clientela.audit.AuditChanges;
@@ -36,6 +38,8 @@ class JdbcAuditLog implements AuditLog {
             values (:actor, :entityType, :entityId, :action, cast(:changes as jsonb))
             """;
 
+    private static final Pattern CTE_NAME = Pattern.compile("[a-z][a-z_]*");
+
     private final JdbcClient jdbc;
     /** The application's: its generator writes a null old value as null, whatever the mapper leaves out of objects. */
     private final JsonMapper json;
@@ -54,19 +58,21 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public boolean createdBy(String insert, Map<String, ?> parameters, String entityType, Object entityId,
-            AuditChanges initialValues) {
-        return jdbc.sql("with created as (" + insert + " returning 1) "
-                        + "insert into audit_entry (actor, entity_type, entity_id, action, changes) "
-                        + "select :auditActor, :auditEntityType, :auditEntityId, :auditAction, "
-                        + "cast(:auditChanges as jsonb) from created")
-                .params(parameters)
-                .param("auditActor", currentActor())
-                .param("auditEntityType", entityType)
-                .param("auditEntityId", String.valueOf(entityId))
-                .param("auditAction", AuditAction.CREATED.name())
-                .param("auditChanges", lines(initialValues.fields()))
-                .update() == 1;
+    public EntryInsert entryFor(String source, AuditAction action, String entityType, Object entityId,
+            AuditChanges changes) {
+        if (!CTE_NAME.matcher(source).matches()) {
+            throw new IllegalArgumentException("Not the name of a common table expression: " + source);
+        }
+        String p = ":" + source;
+        Map<String, Object> parameters = new HashMap<>(8);
+        parameters.put(source + "Actor", currentActor());
+        parameters.put(source + "EntityType", entityType);
+        parameters.put(source + "EntityId", String.valueOf(entityId));
+        parameters.put(source + "Action", action.name());
+        parameters.put(source + "Changes", lines(changes.fields()));
+        return new EntryInsert("insert into audit_entry (actor, entity_type, entity_id, action, changes) select "
+                + p + "Actor, " + p + "EntityType, " + p + "EntityId, " + p + "Action, cast(" + p
+                + "Changes as jsonb) from " + source, parameters);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.clientela.audit.AuditAction;
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
 import org.clientela.clients.internal.Company.CompanyDetails;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 class CompanyInserts {
 
     private static final String INSERT = """
+            with created as (
             insert into company (id, name, legal_form, inn, kpp, ogrn, legal_address, delivery_address,
                 bik, bank_name, settlement_account, correspondent_account, segment, region, size, source,
                 status, lost_reason, owner_id, tags, version, created_at)
@@ -28,11 +31,14 @@ class CompanyInserts {
                 :bik, :bankName, :settlementAccount, :correspondentAccount, :segment, :region, :size,
                 :source, :status, :lostReason, :ownerId, :tags, :version, :createdAt)
             on conflict do nothing
+            returning 1)
             """;
 
+    private final JdbcClient jdbc;
     private final AuditLog auditLog;
 
-    CompanyInserts(AuditLog auditLog) {
+    CompanyInserts(JdbcClient jdbc, AuditLog auditLog) {
+        this.jdbc = jdbc;
         this.auditLog = auditLog;
     }
 
@@ -67,6 +73,8 @@ class CompanyInserts {
         row.put("tags", d.tags() == null ? new String[0] : d.tags().toArray(String[]::new));
         row.put("version", company.version());
         row.put("createdAt", Timestamp.from(company.createdAt()));
-        return auditLog.createdBy(INSERT, row, CompanyService.COMPANY, company.id(), initialValues);
+        AuditLog.EntryInsert entry = auditLog.entryFor("created", AuditAction.CREATED, CompanyService.COMPANY,
+                company.id(), initialValues);
+        return jdbc.sql(INSERT + entry.sql()).params(row).params(entry.parameters()).update() == 1;
     }
 }

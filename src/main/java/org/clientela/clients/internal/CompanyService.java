@@ -83,7 +83,7 @@ public class CompanyService implements FirstOrderConversion, VisibleCompanies {
 
     /**
      * Not a transaction: the company and its audit entry are one statement, atomic on its own
-     * (see {@link AuditLog#createdBy}), and the rest only reads.
+     * (see {@link AuditLog#entryFor}), and the rest only reads.
      */
     public CompanyView create(CompanyInput input) {
         CompanyInputCheck.Checked checked = CompanyInputCheck.check(input);
