@@ -38,6 +38,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,6 +62,7 @@ public class CreditAccounts implements CreditControl {
             where company_id = :company for update""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations namedJdbc;
     private final VisibleCompanies companies;
     private final AuditLog auditLog;
     // put together at the first decision from the sources, not injected: they (receivables) need this
@@ -70,10 +72,11 @@ public class CreditAccounts implements CreditControl {
     private final UserDirectory users;
     private final Clock clock;
 
-    CreditAccounts(JdbcClient jdbc, VisibleCompanies companies, AuditLog auditLog,
+    CreditAccounts(JdbcClient jdbc, NamedParameterJdbcOperations namedJdbc, VisibleCompanies companies, AuditLog auditLog,
             ObjectProvider<ExposureSource> exposureSources, ObjectProvider<OverdueSource> overdueSources,
             UserDirectory users, Clock clock) {
         this.jdbc = jdbc;
+        this.namedJdbc = namedJdbc;
         this.companies = companies;
         this.auditLog = auditLog;
         this.standingQuery = Lazy.of(() -> CreditStanding.ofOneCompany(exposureSources.orderedStream().toList(),
@@ -107,9 +110,28 @@ public class CreditAccounts implements CreditControl {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public CreditDecision decide(CompanyId company, Money amount) {
-        CreditTerms terms = jdbc.sql(TERMS_FOR_UPDATE).param("company", company.value())
-                .query(CreditAccounts::terms).optional().orElse(CreditTerms.NONE);
-        Standing standing = standing(company);
+        // the account's lock and the standing, two statements in one round trip: the second starts
+        // once the first holds the lock, with a snapshot of its own (read committed), so it counts
+        // every confirmation of the company that committed before
+        Map<String, Object> parameters = Map.of("company", company.value(), "today", LocalDate.now(clock));
+        Decided decided = namedJdbc.execute(TERMS_FOR_UPDATE + ";\n" + standingQuery.get(), parameters, statement -> {
+            statement.execute();
+            CreditTerms found = CreditTerms.NONE;
+            try (ResultSet rs = statement.getResultSet()) {
+                if (rs.next()) {
+                    found = terms(rs, 0);
+                }
+            }
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("The standing of " + company + " was not read");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                return new Decided(found, standing(rs));
+            }
+        });
+        CreditTerms terms = decided.terms();
+        Standing standing = decided.standing();
         if (!terms.hasLimit()) {
             return new CreditDecision(CreditHoldReason.NO_LIMIT, null, standing.exposure());
         }
@@ -126,11 +148,17 @@ public class CreditAccounts implements CreditControl {
     private record Standing(Money exposure, boolean overdue) {
     }
 
+    private record Decided(CreditTerms terms, Standing standing) {
+    }
+
+    private static Standing standing(ResultSet rs) throws SQLException {
+        return new Standing(Money.rubles(rs.getBigDecimal("exposure")), rs.getBoolean("overdue"));
+    }
+
     /** One statement over every source: it runs in every confirmation, under the company's lock. */
     private Standing standing(CompanyId company) {
         return jdbc.sql(standingQuery.get()).param("company", company.value()).param("today", LocalDate.now(clock))
-                .query((rs, row) -> new Standing(Money.rubles(rs.getBigDecimal("exposure")), rs.getBoolean("overdue")))
-                .single();
+                .query((rs, row) -> standing(rs)).single();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.clientela.clients.CompanyId;
@@ -96,18 +98,38 @@ public class OrderQueries implements ClientOrders {
     public OrderView order(UUID id) {
         boolean margins = OrderAccess.marginsVisible();
         boolean creditVisible = OrderAccess.creditVisible();
-        OrderView order = jdbc.sql("""
+        // the order and its lines in one statement: every command answers with the order, and a
+        // round trip is a good part of a confirmation's time
+        List<OrderLineView> lines = new ArrayList<>();
+        OrderView order = Optional.ofNullable(jdbc.sql("""
                         select o.*, c.name as company_name, c.owner_id, d.full_name as decided_by,
-                               u.full_name as created_by_name
+                               u.full_name as created_by_name, l.id as line_id, l.position, l.product_id, l.sku,
+                               l.product_name, l.unit, l.assortment_group, l.quantity, l.width, l.height, l.area,
+                               l.billable_area, l.base_price, l.price_list_version, l.price_list_effective_from,
+                               l.price_type, l.price_type_discount, l.type_unit_price, l.client_discount,
+                               l.client_discount_percent, l.list_unit_price, l.discount_percent, l.unit_price,
+                               l.amount, l.cost_amount
                         from sales_order o join company_ref c on c.id = o.company_id
                         left join app_user d on d.id = o.credit_decided_by
                         left join app_user u on u.id = o.created_by
-                        where o.id = :id""")
-                .param("id", id).query((rs, row) -> view(rs, margins, creditVisible)).optional()
+                        left join order_line l on l.order_id = o.id
+                        where o.id = :id
+                        order by l.position""")
+                        .param("id", id)
+                        .query(rs -> {
+                            if (!rs.next()) {
+                                return null;
+                            }
+                            OrderView head = view(rs, margins, creditVisible);
+                            do {
+                                if (rs.getObject("line_id") != null) {
+                                    lines.add(line(rs, margins));
+                                }
+                            } while (rs.next());
+                            return head;
+                        }))
                 .filter(found -> access.scope().includes(new UserId(found.ownerId())))
                 .orElseThrow(() -> new RecordNotFoundException(OrderService.SALES_ORDER, id));
-        List<OrderLineView> lines = jdbc.sql("select * from order_line where order_id = :id order by position")
-                .param("id", id).query((rs, row) -> line(rs, margins)).list();
         InvoiceView invoice = order.invoiceId() == null ? null : invoices.ofOrder(id).stream()
                 .filter(candidate -> candidate.id().equals(order.invoiceId())).findFirst().orElse(null);
         return new OrderView(order.id(), order.number(), order.companyId(), order.companyName(), order.ownerId(),
@@ -319,7 +341,7 @@ public class OrderQueries implements ClientOrders {
     private static OrderLineView line(ResultSet rs, boolean margins) throws SQLException {
         BigDecimal amount = rs.getBigDecimal("amount");
         BigDecimal cost = rs.getBigDecimal("cost_amount");
-        return new OrderLineView(rs.getObject("id", UUID.class), rs.getInt("position"),
+        return new OrderLineView(rs.getObject("line_id", UUID.class), rs.getInt("position"),
                 rs.getObject("product_id", UUID.class), rs.getString("sku"), rs.getString("product_name"),
                 rs.getString("unit"), rs.getString("assortment_group"), rs.getBigDecimal("quantity"),
                 rs.getBigDecimal("width"), rs.getBigDecimal("height"), rs.getBigDecimal("area"),
