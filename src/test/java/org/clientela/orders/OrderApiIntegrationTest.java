@@ -156,6 +156,7 @@ class OrderApiIntegrationTest {
         api.as("manager1").post(ORDERS, order(UUID.randomUUID().toString(), line(piece, 1))).isProblem(404);
         String theirs = world.draft("manager3", foreign, piece, 1);
         api.as("manager1").get(ORDERS + "/" + theirs).isProblem(404);
+        api.as("manager1").get(ORDERS + "/" + UUID.randomUUID()).isProblem(404);
         api.as("manager1").post(ORDERS + "/" + theirs + "/confirm", Map.of()).isProblem(404);
         api.as("manager1").post(ORDERS + "/" + theirs + "/cancel", Map.of("reason", "Чужой")).isProblem(404);
         assertThat(api.as("manager1").get(ORDERS + "?companyId=" + foreign).isJson(200).json()

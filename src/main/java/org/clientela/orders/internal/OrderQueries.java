@@ -101,7 +101,7 @@ public class OrderQueries implements ClientOrders {
         // the order and its lines in one statement: every command answers with the order, and a
         // round trip is a good part of a confirmation's time
         List<OrderLineView> lines = new ArrayList<>();
-        OrderView order = Optional.ofNullable(jdbc.sql("""
+        OrderView order = jdbc.sql("""
                         select o.*, c.name as company_name, c.owner_id, d.full_name as decided_by,
                                u.full_name as created_by_name, l.id as line_id, l.position, l.product_id, l.sku,
                                l.product_name, l.unit, l.assortment_group, l.quantity, l.width, l.height, l.area,
@@ -115,19 +115,19 @@ public class OrderQueries implements ClientOrders {
                         left join order_line l on l.order_id = o.id
                         where o.id = :id
                         order by l.position""")
-                        .param("id", id)
-                        .query(rs -> {
-                            if (!rs.next()) {
-                                return null;
-                            }
-                            OrderView head = view(rs, margins, creditVisible);
-                            do {
-                                if (rs.getObject("line_id") != null) {
-                                    lines.add(line(rs, margins));
-                                }
-                            } while (rs.next());
-                            return head;
-                        }))
+                .param("id", id)
+                .query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<OrderView>empty();
+                    }
+                    OrderView head = view(rs, margins, creditVisible);
+                    do {
+                        if (rs.getObject("line_id") != null) {
+                            lines.add(line(rs, margins));
+                        }
+                    } while (rs.next());
+                    return Optional.of(head);
+                })
                 .filter(found -> access.scope().includes(new UserId(found.ownerId())))
                 .orElseThrow(() -> new RecordNotFoundException(OrderService.SALES_ORDER, id));
         InvoiceView invoice = order.invoiceId() == null ? null : invoices.ofOrder(id).stream()
