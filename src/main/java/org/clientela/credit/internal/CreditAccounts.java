@@ -69,18 +69,21 @@ public class CreditAccounts implements CreditControl {
     // bean for the terms in turn; and once, since resolving them at every decision was about 40 % of the
     // credit check's time in a profile of the confirmations
     private final Lazy<String> standingQuery;
+    /** The account's lock, then the standing: the two statements of a decision. */
+    private final Lazy<String> decisionQuery;
     private final UserDirectory users;
     private final Clock clock;
 
-    CreditAccounts(JdbcClient jdbc, NamedParameterJdbcOperations namedJdbc, VisibleCompanies companies, AuditLog auditLog,
-            ObjectProvider<ExposureSource> exposureSources, ObjectProvider<OverdueSource> overdueSources,
-            UserDirectory users, Clock clock) {
+    CreditAccounts(JdbcClient jdbc, NamedParameterJdbcOperations namedJdbc, VisibleCompanies companies,
+            AuditLog auditLog, ObjectProvider<ExposureSource> exposureSources,
+            ObjectProvider<OverdueSource> overdueSources, UserDirectory users, Clock clock) {
         this.jdbc = jdbc;
         this.namedJdbc = namedJdbc;
         this.companies = companies;
         this.auditLog = auditLog;
         this.standingQuery = Lazy.of(() -> CreditStanding.ofOneCompany(exposureSources.orderedStream().toList(),
                 overdueSources.orderedStream().toList()));
+        this.decisionQuery = standingQuery.map(standing -> TERMS_FOR_UPDATE + ";\n" + standing);
         this.users = users;
         this.clock = clock;
     }
@@ -114,7 +117,7 @@ public class CreditAccounts implements CreditControl {
         // once the first holds the lock, with a snapshot of its own (read committed), so it counts
         // every confirmation of the company that committed before
         Map<String, Object> parameters = Map.of("company", company.value(), "today", LocalDate.now(clock));
-        Decided decided = namedJdbc.execute(TERMS_FOR_UPDATE + ";\n" + standingQuery.get(), parameters, statement -> {
+        Decided decided = namedJdbc.execute(decisionQuery.get(), parameters, statement -> {
             statement.execute();
             CreditTerms found = CreditTerms.NONE;
             try (ResultSet rs = statement.getResultSet()) {
