@@ -23,7 +23,8 @@ public interface AuditLog {
 
     /**
      * The entry of a change that the caller writes in one statement of its own, to end that
-     * statement: an {@code insert} of the entry for each row of the common table expression
+     * statement or to be one of its common table expressions (a statement that answers with what
+     * it changed): an {@code insert} of the entry for each row of the common table expression
      * {@code source} of the statement's {@code with}, and of none when it has no row (e.g. an
      * insert skipped on conflict). The change and its record then commit or roll back as one
      * statement, with no transaction needed around them, in one round trip to the database instead

@@ -235,6 +235,9 @@ class OrderApiIntegrationTest {
 
         JsonNode confirmed = api.as("manager1").post(ORDERS + "/" + id + "/confirm", Map.of()).isJson(200).json();
         assertThat(confirmed.path("status").asString()).isEqualTo("CONFIRMED");
+        // the answer is read in the confirmation's own statement: the order as it is now, whole
+        assertThat(confirmed.path("version").asLong()).isEqualTo(removed.path("version").asLong() + 1);
+        assertThat(confirmed).isEqualTo(api.as("manager1").get(ORDERS + "/" + id).isJson(200).json());
         api.as("manager1").post(ORDERS + "/" + id + "/lines", Map.of("productId", piece, "quantity", 1,
                 "version", confirmed.path("version").asLong())).isProblem(409);
     }

@@ -75,6 +75,24 @@ public class OrderQueries implements ClientOrders {
                    o.total_with_vat, o.credit_hold_reason, o.credit_limit, o.credit_exposure, o.invoice_id
             from sales_order o join company_ref c on c.id = o.company_id""";
     private static final String IN_SCOPE = " (:everything or c.owner_id = any(:owners)) ";
+    /**
+     * An order and its lines in one statement, the order's row from {@code %s}: every command
+     * answers with the order, and a round trip is a good part of a confirmation's time.
+     */
+    private static final String ORDER_WITH_LINES = """
+            select o.*, c.name as company_name, c.owner_id, d.full_name as decided_by,
+                   u.full_name as created_by_name, l.id as line_id, l.position, l.product_id, l.sku,
+                   l.product_name, l.unit, l.assortment_group, l.quantity, l.width, l.height, l.area,
+                   l.billable_area, l.base_price, l.price_list_version, l.price_list_effective_from,
+                   l.price_type, l.price_type_discount, l.type_unit_price, l.client_discount,
+                   l.client_discount_percent, l.list_unit_price, l.discount_percent, l.unit_price,
+                   l.amount, l.cost_amount
+            from %s o join company_ref c on c.id = o.company_id
+            left join app_user d on d.id = o.credit_decided_by
+            left join app_user u on u.id = o.created_by
+            left join order_line l on l.order_id = o.id
+            where o.id = :id
+            order by l.position""";
 
     private final JdbcClient jdbc;
     private final OrderAccess access;
@@ -96,26 +114,25 @@ public class OrderQueries implements ClientOrders {
     /** @throws RecordNotFoundException for an order the user may not see */
     @Transactional(readOnly = true)
     public OrderView order(UUID id) {
+        return order(ORDER_WITH_LINES.formatted("sales_order"), Map.of(), id);
+    }
+
+    /**
+     * The order as a command leaves it, read in the command's own statement: {@code with} is the
+     * statement's with-clause, whose {@code moved} changes the order's row and returns it whole
+     * ({@code returning *}). The rest of the statement sees the tables as they were before it, so
+     * the order's columns come from {@code moved}; its company, users and lines are as they were.
+     */
+    OrderView orderAfter(String with, Map<String, ?> parameters, UUID id) {
+        return order(with + ORDER_WITH_LINES.formatted("moved"), parameters, id);
+    }
+
+    private OrderView order(String statement, Map<String, ?> parameters, UUID id) {
         boolean margins = OrderAccess.marginsVisible();
         boolean creditVisible = OrderAccess.creditVisible();
-        // the order and its lines in one statement: every command answers with the order, and a
-        // round trip is a good part of a confirmation's time
         List<OrderLineView> lines = new ArrayList<>();
-        OrderView order = jdbc.sql("""
-                        select o.*, c.name as company_name, c.owner_id, d.full_name as decided_by,
-                               u.full_name as created_by_name, l.id as line_id, l.position, l.product_id, l.sku,
-                               l.product_name, l.unit, l.assortment_group, l.quantity, l.width, l.height, l.area,
-                               l.billable_area, l.base_price, l.price_list_version, l.price_list_effective_from,
-                               l.price_type, l.price_type_discount, l.type_unit_price, l.client_discount,
-                               l.client_discount_percent, l.list_unit_price, l.discount_percent, l.unit_price,
-                               l.amount, l.cost_amount
-                        from sales_order o join company_ref c on c.id = o.company_id
-                        left join app_user d on d.id = o.credit_decided_by
-                        left join app_user u on u.id = o.created_by
-                        left join order_line l on l.order_id = o.id
-                        where o.id = :id
-                        order by l.position""")
-                .param("id", id)
+        OrderView order = jdbc.sql(statement)
+                .params(parameters).param("id", id)
                 .query(rs -> {
                     if (!rs.next()) {
                         return Optional.<OrderView>empty();
