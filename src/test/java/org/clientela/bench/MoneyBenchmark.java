@@ -367,7 +367,7 @@ final class MoneyBenchmark extends BenchHarness {
         // good part of a core for minutes compiling the request's path, which a department's server,
         // running for weeks, has long done. After 10 000, the JIT's compilers still used 0.43-0.62 ms of
         // CPU for each timed confirmation (printed below), a quarter of the application's: their log
-        // showed 305 methods of the request's path taken from C1's code to C2's in the 30 s of the
+        // showed 305 methods of the request's path taken from C1's code to C2's in the 30 s around the
         // timed part, though the compilers were idle two seconds after the warm-up. After 30 000: 0.03 ms
         int warmUp = Math.max(toConfirm.size() / 2, toConfirm.size() - TIMED_CONFIRMATIONS);
         confirmAll(toConfirm.subList(0, warmUp), tokens);

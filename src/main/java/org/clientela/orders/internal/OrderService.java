@@ -355,9 +355,9 @@ public class OrderService implements ExposureSource {
         if (order.invoiceId() != null) {
             throw new ConflictException("orders.cancel.invoiced");
         }
-        OrderView cancelled = move(orderId, "cancel_reason = :reason", Map.of("reason", why), order.status(), OrderStatus.CANCELLED, why,
-                AuditChanges.of().field("status", order.status(), OrderStatus.CANCELLED)
-                .field("cancelReason", null, why));
+        OrderView cancelled = move(orderId, "cancel_reason = :reason", Map.of("reason", why), order.status(),
+                OrderStatus.CANCELLED, why,
+                AuditChanges.of().field("status", order.status(), OrderStatus.CANCELLED).field("cancelReason", null, why));
         if (order.status().countsInSales()) {
             events.publishEvent(new ConfirmedOrderCancelled(orderId, order.company(), order.orderDate()));
         }
