@@ -356,8 +356,8 @@ public class OrderService implements ExposureSource {
             throw new ConflictException("orders.cancel.invoiced");
         }
         OrderView cancelled = move(orderId, "cancel_reason = :reason", Map.of("reason", why), order.status(),
-                OrderStatus.CANCELLED, why,
-                AuditChanges.of().field("status", order.status(), OrderStatus.CANCELLED).field("cancelReason", null, why));
+                OrderStatus.CANCELLED, why, AuditChanges.of().field("status", order.status(), OrderStatus.CANCELLED)
+                        .field("cancelReason", null, why));
         if (order.status().countsInSales()) {
             events.publishEvent(new ConfirmedOrderCancelled(orderId, order.company(), order.orderDate()));
         }
