@@ -8,7 +8,8 @@
  * of shipped orders (O4). Its confirmed orders not yet invoiced are part of the client's credit exposure
  * ({@link org.clientela.credit.ExposureSource}). What counts as a sale it publishes as the view
  * {@code order_sales_line} (V24), and each change to it as an {@link org.clientela.orders.OrderSalesChanged}
- * event.
+ * event, noted first by the changing statement for the modules that ask
+ * ({@link org.clientela.orders.OrderSalesChangeNote}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Orders")
 package org.clientela.orders;

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Returns of shipped orders (O4): what came back of which line, why, and what it was worth without
  * VAT. A return is registered under the order's row lock, so two returns of one line at once never
- * send back more than was ordered; it publishes {@link OrderReturnRegistered} in its transaction.
+ * send back more than was ordered; it notes the change to the order's sales and publishes
+ * {@link OrderReturnRegistered} in its transaction.
  * A credit note in the receivables is not part of it yet: the client's invoice stays as it was.
  */
 @Service
@@ -84,15 +85,17 @@ public class OrderReturnService {
     private final JdbcClient jdbc;
     private final OrderService orders;
     private final OrderQueries queries;
+    private final SalesChangeNotes salesChangeNotes;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderReturnService(JdbcClient jdbc, OrderService orders, OrderQueries queries, AuditLog auditLog,
-            ApplicationEventPublisher events, Clock clock) {
+    OrderReturnService(JdbcClient jdbc, OrderService orders, OrderQueries queries, SalesChangeNotes salesChangeNotes,
+            AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.queries = queries;
+        this.salesChangeNotes = salesChangeNotes;
         this.auditLog = auditLog;
         this.events = events;
         this.clock = clock;
@@ -149,6 +152,7 @@ public class OrderReturnService {
         auditLog.updated(OrderService.SALES_ORDER, orderId, AuditChanges.of()
                 .field("return", null, "№" + position + " " + day + " " + reason + ": " + described + " = "
                         + amount.toPlainString() + (note == null ? "" : " (" + note + ")") + " [" + id + "]"));
+        salesChangeNotes.note(orderId, order.company());
         events.publishEvent(new OrderReturnRegistered(orderId, id, order.company(), day));
         return returns(orderId).stream().filter(registered -> registered.id().equals(id)).findFirst().orElseThrow();
     }

@@ -52,8 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
  * production and delivery, cancelling. Each command locks the order's row, checks the step against
  * the order's status, writes the step with its history line and audit, and tells the client's
  * contact where the step is one they hear of — all in one transaction. A step that makes the order
- * count in the client's sales or stop counting publishes its {@link org.clientela.orders.OrderSalesChanged}
- * event in that transaction.
+ * count in the client's sales or stop counting notes it in its move's statement
+ * ({@link SalesChangeNotes}) and publishes its {@link org.clientela.orders.OrderSalesChanged} event in
+ * that transaction.
  */
 @Service
 public class OrderService implements ExposureSource {
@@ -78,6 +79,7 @@ public class OrderService implements ExposureSource {
     private final FirstOrderConversion conversion;
     private final OrderMail mail;
     private final OrderQueries queries;
+    private final SalesChangeNotes salesChangeNotes;
     private final AuditLog auditLog;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -85,8 +87,8 @@ public class OrderService implements ExposureSource {
 
     OrderService(JdbcClient jdbc, OrderAccess access, VisibleCompanies companies, CompanyContacts contacts,
             LinePricing pricing, CreditControl credit, Invoices invoices, FirstOrderConversion conversion,
-            OrderMail mail, OrderQueries queries, AuditLog auditLog, Clock clock, ApplicationEventPublisher events,
-            @Value("${clientela.orders.vat-rate:20}") BigDecimal vatRate) {
+            OrderMail mail, OrderQueries queries, SalesChangeNotes salesChangeNotes, AuditLog auditLog, Clock clock,
+            ApplicationEventPublisher events, @Value("${clientela.orders.vat-rate:20}") BigDecimal vatRate) {
         this.jdbc = jdbc;
         this.access = access;
         this.companies = companies;
@@ -97,6 +99,7 @@ public class OrderService implements ExposureSource {
         this.conversion = conversion;
         this.mail = mail;
         this.queries = queries;
+        this.salesChangeNotes = salesChangeNotes;
         this.auditLog = auditLog;
         this.clock = clock;
         this.events = events;
@@ -257,7 +260,7 @@ public class OrderService implements ExposureSource {
                             credit_hold_reason = null, credit_limit = null, credit_exposure = null,
                             credit_decision = null, credit_decided_by = null, credit_decided_at = null,
                             credit_decision_reason = null""", Map.of(), OrderStatus.DRAFT, OrderStatus.CONFIRMED,
-                    null, AuditChanges.of().field("status", order.status(), OrderStatus.CONFIRMED));
+                    null, AuditChanges.of().field("status", order.status(), OrderStatus.CONFIRMED), true);
             if (order.prospect()) {
                 conversion.convertOnFirstOrder(order.company());
             }
@@ -275,7 +278,7 @@ public class OrderService implements ExposureSource {
                     .field("status", order.status(), OrderStatus.CREDIT_HOLD)
                     .field("creditHoldReason", null, decision.holdReason())
                     .field("creditLimit", null, decision.limit() == null ? null : decision.limit().amount())
-                    .field("creditExposure", null, decision.exposure().amount()));
+                    .field("creditExposure", null, decision.exposure().amount()), false);
         }
         return new Confirmation(moved, decision);
     }
@@ -307,7 +310,7 @@ public class OrderService implements ExposureSource {
                         "reason", why),
                 OrderStatus.CREDIT_HOLD, target, why, AuditChanges.of().field("status", order.status(), target)
                 .field("creditDecision", null, approve ? "APPROVED" : "REJECTED").field("creditDecisionReason", null,
-                        why));
+                        why), approve);
         if (approve) {
             if (order.prospect()) {
                 conversion.convertOnFirstOrder(order.company());
@@ -335,7 +338,7 @@ public class OrderService implements ExposureSource {
             issueInvoice(order);
         }
         OrderView moved = move(orderId, null, Map.of(), order.status(), target, text,
-                AuditChanges.of().field("status", order.status(), target).field("note", null, text));
+                AuditChanges.of().field("status", order.status(), target).field("note", null, text), false);
         OrderMail.Event event = OrderMail.Event.of(target);
         if (event != null) {
             mail.inform(order, event, target, text, LocalDate.now(clock));
@@ -357,7 +360,7 @@ public class OrderService implements ExposureSource {
         }
         OrderView cancelled = move(orderId, "cancel_reason = :reason", Map.of("reason", why), order.status(),
                 OrderStatus.CANCELLED, why, AuditChanges.of().field("status", order.status(), OrderStatus.CANCELLED)
-                        .field("cancelReason", null, why));
+                        .field("cancelReason", null, why), order.status().countsInSales());
         if (order.status().countsInSales()) {
             events.publishEvent(new ConfirmedOrderCancelled(orderId, order.company(), order.orderDate()));
         }
@@ -598,11 +601,12 @@ public class OrderService implements ExposureSource {
     /**
      * Moves an order from one status to another and answers it as moved: its row (the status, the
      * version and the columns {@code set} names, from {@code parameters}), the status change, the
-     * audit entry and the reading of the order with its lines, in one statement. A confirmation is
-     * the busiest command; these were four round trips.
+     * audit entry, the notes that its sales changed when {@code salesChanged} (the caller publishes
+     * the event) and the reading of the order with its lines, in one statement. A confirmation is the
+     * busiest command; these were five round trips.
      */
     private OrderView move(UUID orderId, String set, Map<String, ?> parameters, OrderStatus from, OrderStatus to,
-            String note, AuditChanges changes) {
+            String note, AuditChanges changes, boolean salesChanged) {
         AuditLog.EntryInsert entry = auditLog.entryFor("moved", AuditAction.UPDATED, SALES_ORDER, orderId, changes);
         Map<String, Object> all = new HashMap<>(parameters);
         all.putAll(entry.parameters());
@@ -616,7 +620,9 @@ public class OrderService implements ExposureSource {
                 + "status_change as (insert into order_status_change "
                 + "(id, order_id, from_status, to_status, changed_by, note) "
                 + "select :statusChange, id, :from, :to, :actor, :note from moved), "
-                + "audited as (" + entry.sql() + ") ", all, orderId);
+                + "audited as (" + entry.sql() + ")"
+                + (salesChanged ? salesChangeNotes.after("select id as order_id, company_id from moved") : "") + " ",
+                all, orderId);
     }
 
     private void recordStatus(UUID orderId, OrderStatus from, OrderStatus to, String note) {

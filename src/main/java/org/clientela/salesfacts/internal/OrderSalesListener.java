@@ -1,5 +1,6 @@
 package org.clientela.salesfacts.internal;
 
+import org.clientela.orders.OrderSalesChangeNote;
 import org.clientela.orders.OrderSalesChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -7,24 +8,28 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the facts current: in the transaction of each change to what an order adds to the sales,
- * the order is noted as pending, so that the note commits exactly with the change and survives a
- * crash; after the commit the catch-up is woken to apply it.
+ * Keeps the facts current: the statement that changes what an order adds to the sales notes the
+ * order as pending (the insert this class hands the orders module), so that the note commits
+ * exactly with the change and survives a crash; after the commit of the change's transaction,
+ * which publishes its event, the catch-up is woken to apply it.
  */
 @Component
-class OrderSalesListener {
+class OrderSalesListener implements OrderSalesChangeNote {
 
-    private final SalesFactTable facts;
     private final SalesFactCatchUp catchUp;
 
-    OrderSalesListener(SalesFactTable facts, SalesFactCatchUp catchUp) {
-        this.facts = facts;
+    OrderSalesListener(SalesFactCatchUp catchUp) {
         this.catchUp = catchUp;
+    }
+
+    @Override
+    public String insertForChangedOrders() {
+        return "insert into sales_fact_pending (order_id, company_id) select order_id, company_id from "
+                + CHANGED_ORDERS;
     }
 
     @EventListener
     void on(OrderSalesChanged change) {
-        facts.recordPending(change.orderId(), change.company());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -176,15 +176,6 @@ public class SalesFactTable implements SalesFacts {
     }
 
     /**
-     * Notes, in the transaction of a change to an order's sales, that the order's parts are to be
-     * recomputed: {@link #recomputePending} does it after the commit.
-     */
-    void recordPending(UUID orderId, CompanyId company) {
-        jdbc.sql("insert into sales_fact_pending (order_id, company_id) values (:order, :company)")
-                .param("order", orderId).param("company", company.value()).update();
-    }
-
-    /**
      * Takes up to {@code batch} pending changes, the oldest first, writes their orders' parts again
      * from the view, and adds the difference between the new parts and the old to the cells and
      * months they are in: of the company the order belongs to now if a merge moved it meanwhile
