@@ -2,6 +2,7 @@ package org.clientela.credit.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.clientela.audit.AuditChanges;
 import org.clientela.audit.AuditLog;
@@ -38,6 +41,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,9 +61,7 @@ public class CreditAccounts implements CreditControl {
     static final BigDecimal MAX_LIMIT = new BigDecimal("99999999999999.99");
     static final Paging HISTORY_PAGING = Paging.sortableBy(Map.of("changedAt", "h.changed_at"),
             Sort.by(Sort.Direction.DESC, "changedAt"));
-    private static final String TERMS_FOR_UPDATE = """
-            select credit_limit, payment_terms_days, version from credit_account
-            where company_id = :company for update""";
+    private static final String TERMS_FOR_UPDATE = termsForUpdate(":company");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations namedJdbc;
@@ -68,9 +70,12 @@ public class CreditAccounts implements CreditControl {
     // put together at the first decision from the sources, not injected: they (receivables) need this
     // bean for the terms in turn; and once, since resolving them at every decision was about 40 % of the
     // credit check's time in a profile of the confirmations
+    private final Lazy<Function<String, String>> standingOf;
     private final Lazy<String> standingQuery;
     /** The account's lock, then the standing: the two statements of a decision. */
     private final Lazy<String> decisionQuery;
+    /** {@link #lockWith}'s statements by the caller's two: a caller's are constants. */
+    private final Map<String, String> lockWithQueries = new ConcurrentHashMap<>();
     private final UserDirectory users;
     private final Clock clock;
 
@@ -81,8 +86,12 @@ public class CreditAccounts implements CreditControl {
         this.namedJdbc = namedJdbc;
         this.companies = companies;
         this.auditLog = auditLog;
-        this.standingQuery = Lazy.of(() -> CreditStanding.ofOneCompany(exposureSources.orderedStream().toList(),
-                overdueSources.orderedStream().toList()));
+        this.standingOf = Lazy.of(() -> {
+            List<ExposureSource> exposures = exposureSources.orderedStream().toList();
+            List<OverdueSource> overdue = overdueSources.orderedStream().toList();
+            return company -> CreditStanding.ofOneCompany(exposures, overdue, company);
+        });
+        this.standingQuery = standingOf.map(of -> of.apply(":company"));
         this.decisionQuery = standingQuery.map(standing -> TERMS_FOR_UPDATE + ";\n" + standing);
         this.users = users;
         this.clock = clock;
@@ -117,41 +126,79 @@ public class CreditAccounts implements CreditControl {
         // once the first holds the lock, with a snapshot of its own (read committed), so it counts
         // every confirmation of the company that committed before
         Map<String, Object> parameters = Map.of("company", company.value(), "today", LocalDate.now(clock));
-        Decided decided = namedJdbc.execute(decisionQuery.get(), parameters, statement -> {
+        return namedJdbc.execute(decisionQuery.get(), parameters, statement -> {
             statement.execute();
-            CreditTerms found = CreditTerms.NONE;
+            return decided(statement, company);
+        }).decide(amount);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> Locked<T> lockWith(String lead, Map<String, ?> parameters, ResultSetExtractor<T> leadReader,
+            String companyOf) {
+        if (parameters.containsKey("today")) {
+            throw new IllegalArgumentException("The parameter 'today' is the credit rule's own");
+        }
+        // the caller's statement, the account's lock and the standing in one round trip, each
+        // statement with a snapshot of its own, as in decide
+        String statements = lockWithQueries.computeIfAbsent(lead + "\n" + companyOf, key -> lead + ";\n"
+                + termsForUpdate("(" + companyOf + ")") + ";\n" + standingOf.get().apply("(" + companyOf + ")"));
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("today", LocalDate.now(clock));
+        return namedJdbc.execute(statements, all, statement -> {
+            statement.execute();
+            T read;
             try (ResultSet rs = statement.getResultSet()) {
-                if (rs.next()) {
-                    found = terms(rs, 0);
-                }
+                read = leadReader.extractData(rs);
             }
             if (!statement.getMoreResults()) {
-                throw new IllegalStateException("The standing of " + company + " was not read");
+                throw new IllegalStateException("The credit account of " + companyOf + " was not locked");
             }
-            try (ResultSet rs = statement.getResultSet()) {
-                rs.next();
-                return new Decided(found, standing(rs));
-            }
+            return new Locked<>(read, decided(statement, companyOf)::decide);
         });
-        CreditTerms terms = decided.terms();
-        Standing standing = decided.standing();
-        if (!terms.hasLimit()) {
-            return new CreditDecision(CreditHoldReason.NO_LIMIT, null, standing.exposure());
+    }
+
+    /** The account's terms (the statement's current result) and the standing (its next). */
+    private static Decided decided(PreparedStatement statement, Object company) throws SQLException {
+        CreditTerms found = CreditTerms.NONE;
+        try (ResultSet rs = statement.getResultSet()) {
+            if (rs.next()) {
+                found = terms(rs, 0);
+            }
         }
-        if (standing.overdue()) {
-            return new CreditDecision(CreditHoldReason.OVERDUE, terms.limit(), standing.exposure());
+        if (!statement.getMoreResults()) {
+            throw new IllegalStateException("The standing of " + company + " was not read");
         }
-        if (standing.exposure().plus(amount).compareTo(terms.limit()) > 0) {
-            return new CreditDecision(CreditHoldReason.LIMIT_EXCEEDED, terms.limit(), standing.exposure());
+        try (ResultSet rs = statement.getResultSet()) {
+            rs.next();
+            return new Decided(found, standing(rs));
         }
-        return new CreditDecision(null, terms.limit(), standing.exposure());
+    }
+
+    private static String termsForUpdate(String company) {
+        return "select credit_limit, payment_terms_days, version from credit_account where company_id = " + company
+                + " for update";
     }
 
     /** What a company owes and has been promised on credit, and whether it has an invoice overdue today. */
     private record Standing(Money exposure, boolean overdue) {
     }
 
+    /** The rule (O3) on what the decision's statements read. */
     private record Decided(CreditTerms terms, Standing standing) {
+
+        CreditDecision decide(Money amount) {
+            if (!terms.hasLimit()) {
+                return new CreditDecision(CreditHoldReason.NO_LIMIT, null, standing.exposure());
+            }
+            if (standing.overdue()) {
+                return new CreditDecision(CreditHoldReason.OVERDUE, terms.limit(), standing.exposure());
+            }
+            if (standing.exposure().plus(amount).compareTo(terms.limit()) > 0) {
+                return new CreditDecision(CreditHoldReason.LIMIT_EXCEEDED, terms.limit(), standing.exposure());
+            }
+            return new CreditDecision(null, terms.limit(), standing.exposure());
+        }
     }
 
     private static Standing standing(ResultSet rs) throws SQLException {

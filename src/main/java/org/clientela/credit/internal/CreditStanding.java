@@ -24,17 +24,18 @@ final class CreditStanding {
 
     /**
      * A company's exposure and whether it has an invoice overdue on {@code :today}, in one
-     * statement with the parameters {@code :company} and {@code :today}.
+     * statement: the company is the SQL expression {@code company} ({@code :company}, or a scalar
+     * subquery, whose value PostgreSQL carries into each source's index like a parameter's).
      */
-    static String ofOneCompany(List<ExposureSource> exposures, List<OverdueSource> overdue) {
+    static String ofOneCompany(List<ExposureSource> exposures, List<OverdueSource> overdue, String company) {
         String oldestDue = overdue.isEmpty() ? "select null::uuid as company_id, null::date as oldest_due where false"
                 : overdue.stream()
                         .map(source -> "select company_id, oldest_due from (" + source.oldestDueByCompanyQuery()
                                 + ") source")
                         .collect(Collectors.joining(" union all "));
         return """
-                select coalesce((select sum(e.exposure) from (%s) e where e.company_id = :company), 0) as exposure,
-                       coalesce((select min(o.oldest_due) from (%s) o where o.company_id = :company) < :today,
-                                false) as overdue""".formatted(exposureParts(exposures), oldestDue);
+                select coalesce((select sum(e.exposure) from (%s) e where e.company_id = %s), 0) as exposure,
+                       coalesce((select min(o.oldest_due) from (%s) o where o.company_id = %s) < :today,
+                                false) as overdue""".formatted(exposureParts(exposures), company, oldestDue, company);
     }
 }

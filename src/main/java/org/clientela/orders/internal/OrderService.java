@@ -61,6 +61,8 @@ public class OrderService implements ExposureSource {
 
     public static final String SALES_ORDER = "SalesOrder";
     static final int MAX_TEXT = 2000;
+    /** An order's row lock, with what a command checks before it changes the order. */
+    private static final String LOCK = OrderRow.SELECT + " where o.id = :id for update of o";
     /** The statuses whose orders the client has been promised on credit and not yet invoiced. */
     static final Set<OrderStatus> EXPOSED = Set.of(OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION,
             OrderStatus.READY, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
@@ -243,7 +245,10 @@ public class OrderService implements ExposureSource {
     @Transactional
     public Confirmation confirm(UUID orderId, Long expectedVersion) {
         OrderAccess.require(OrderAccess.mayEdit());
-        OrderRow order = lock(orderId);
+        // the order's lock, and the company's credit lock and standing after it, in one round trip
+        CreditControl.Locked<OrderRow> locked = credit.lockWith(LOCK, Map.of("id", orderId),
+                rs -> rs.next() ? OrderRow.of(rs, 0) : null, "select company_id from sales_order where id = :id");
+        OrderRow order = visible(locked.lead(), orderId);
         if (expectedVersion != null) {
             checkVersion(order, expectedVersion);
         }
@@ -253,7 +258,7 @@ public class OrderService implements ExposureSource {
         if (!order.hasLines()) {
             throw new ConflictException("orders.confirm.noLines");
         }
-        CreditDecision decision = credit.decide(order.company(), Money.rubles(order.total()));
+        CreditDecision decision = locked.decide(Money.rubles(order.total()));
         OrderView moved;
         if (decision.allowed()) {
             moved = move(orderId, """
@@ -439,9 +444,12 @@ public class OrderService implements ExposureSource {
 
     /** The order's row, locked for this transaction; 404 for an order the user may not see. */
     OrderRow lock(UUID orderId) {
-        OrderRow order = jdbc.sql(OrderRow.SELECT + " where o.id = :id for update of o").param("id", orderId)
-                .query(OrderRow::of).optional().orElseThrow(() -> new RecordNotFoundException(SALES_ORDER, orderId));
-        if (!access.scope().includes(new UserId(order.ownerId()))) {
+        return visible(jdbc.sql(LOCK).param("id", orderId).query(OrderRow::of).optional().orElse(null), orderId);
+    }
+
+    /** The order {@link #LOCK} read; 404 for none, or one the user may not see. */
+    private OrderRow visible(OrderRow order, UUID orderId) {
+        if (order == null || !access.scope().includes(new UserId(order.ownerId()))) {
             throw new RecordNotFoundException(SALES_ORDER, orderId);
         }
         return order;
