@@ -51,7 +51,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // department's orders must survive a power cut, so both go back on
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on");
+                .setServerConfig("full_page_writes", "on")
+                // PostgreSQL's defaults are for a machine shared with much else: with 128 MB of
+                // buffers the confirmations of a large client base read and wrote back a page or
+                // more each, and with a checkpoint every 1 GB of WAL most of that WAL was whole
+                // pages written again after each checkpoint. A department's server is its own;
+                // the WAL buffers follow shared_buffers up to 16 MB
+                .setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min");
         if (port > 0) {
             builder.setPort(port);
         }

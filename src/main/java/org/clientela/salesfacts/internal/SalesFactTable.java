@@ -189,9 +189,13 @@ public class SalesFactTable implements SalesFacts {
     public int recomputePending(int batch) {
         record Change(UUID order, UUID company) {
         }
+        // the subquery fills an array once; as "id in (subquery)" the queue, estimated empty, was
+        // joined by a nested loop that scanned, sorted and locked it again for every row it held:
+        // 800 million buffer reads in one benchmark run of 40 000 confirmations
         List<Change> taken = jdbc.sql("""
                         delete from sales_fact_pending
-                        where id in (select id from sales_fact_pending order by id limit :batch for update skip locked)
+                        where id = any(array(select id from sales_fact_pending order by id limit :batch
+                                             for update skip locked))
                         returning order_id, company_id""")
                 .param("batch", batch)
                 .query((rs, row) -> new Change(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
