@@ -17,10 +17,13 @@ import org.clientela.ApiClient;
 import org.clientela.IntegrationTest;
 import org.clientela.TestClock;
 import org.clientela.orders.OrderWorld;
+import org.clientela.salesfacts.internal.SalesFactTable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The facts catch up with what was noted but not recomputed when the server stopped: a note
@@ -38,6 +41,12 @@ class SalesFactCatchUpTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    SalesFactTable table;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aChangeNotedBeforeACrashIsRecomputedAfterIt() {
@@ -83,5 +92,28 @@ class SalesFactCatchUpTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(jdbc.sql("select count(*) from sales_fact_pending where order_id = :order")
                         .param("order", UUID.fromString(order)).query(Long.class).single()).isZero());
+    }
+
+    @Test
+    void aBacklogIsTakenOldestFirstABatchAtATime() {
+        // notes of orders that have no lines change no fact; written in a transaction that is rolled
+        // back, they stay unseen by the running catch-up, which would take them too
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
+                () -> jdbc.sql("select count(*) from sales_fact_pending").query(Long.class).single() == 0);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    insert into sales_fact_pending (order_id, company_id)
+                    select gen_random_uuid(), gen_random_uuid() from generate_series(1, 2500)""").update();
+            long newest = jdbc.sql("select max(id) from sales_fact_pending").query(Long.class).single();
+
+            assertThat(table.recomputePending(1000)).isEqualTo(1000);
+            assertThat(jdbc.sql("select min(id) from sales_fact_pending").query(Long.class).single())
+                    .isEqualTo(newest - 1499);
+            assertThat(table.recomputePending(1000)).isEqualTo(1000);
+            assertThat(table.recomputePending(1000)).isEqualTo(500);
+            assertThat(table.recomputePending(1000)).isZero();
+            status.setRollbackOnly();
+        });
     }
 }
