@@ -189,9 +189,9 @@ public class SalesFactTable implements SalesFacts {
     public int recomputePending(int batch) {
         record Change(UUID order, UUID company) {
         }
-        // the subquery fills an array once; as "id in (subquery)" the queue, estimated empty, was
-        // joined by a nested loop that scanned, sorted and locked it again for every row it held:
-        // 800 million buffer reads in one benchmark run (40 000 confirmations, then their removal)
+        // the subquery fills an array once; as "id in (subquery)", planned while the queue looks
+        // empty, it is a nested loop whose inner side scans, sorts and locks the queue again for
+        // every row it holds: 800 million buffer hits on this table in one benchmark run
         List<Change> taken = jdbc.sql("""
                         delete from sales_fact_pending
                         where id = any(array(select id from sales_fact_pending order by id limit :batch
